@@ -1,0 +1,52 @@
+# TradeWatch: `make run` serves the app with the seed data; `make test` runs every test.
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint fmt check bench clean
+
+# A Python >= 3.12 from PATH, or else from pyenv's installed versions.
+define FIND_PYTHON
+for c in python3.13 python3.12 python3 python $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python 2>/dev/null | sort -rV); do \
+  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+    command -v $$c; exit 0; fi; done; exit 1
+endef
+export FIND_PYTHON
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
+	  py=$$(sh -c "$$FIND_PYTHON") || { echo "TradeWatch needs Python 3.12 or newer (Django 6). Install python3.12 or python3.13 (or a pyenv 3.12+) and retry." >&2; exit 1; }; \
+	  echo "Creating $(VENV) with $$py"; rm -rf $(VENV); $$py -m venv $(VENV); fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_seed
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fmt: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check: install
+	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-only-$$(date +%s)-a-long-random-looking-string-for-the-deploy-check \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+
+bench: install
+	$(PY) -m tradewatch.bench
+
+clean:
+	rm -rf $(VENV) staticfiles tradewatch.sqlite3

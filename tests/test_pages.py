@@ -1,0 +1,182 @@
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import add_figure
+from tradewatch.models import Source
+
+pytestmark = pytest.mark.django_db
+
+KGZ_QUOTE = "Belarus and Kyrgyzstan are capable of reaching a trade of $500 million by 2030"
+
+
+def test_overview_lists_partners_with_target_and_status(client, seed):
+    html = client.get("/").content.decode()
+    assert "Kyrgyzstan" in html and "Kazakhstan" in html
+    assert "$160.2M" in html and "in 2022" in html  # the year travels with the value
+    assert "≈ $500M" in html and "by 2030" in html
+    assert "15.3% a year" in html
+    assert "on track" in html and "target reached" in html
+
+
+def test_kgz_dashboard_shows_target_figures_and_quotes(client, seed):
+    response = client.get("/partners/KGZ/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    for text in ("500", "2030", "$160.2M", "15.3%", KGZ_QUOTE, "Adylbek Kasymaliev"):
+        assert text in html
+    assert "Jan–Aug 2023" in html
+    assert "date inferred" in html
+    assert 'data-chart="chart-partner"' in html and 'id="chart-partner"' in html
+
+
+def test_dashboard_calls_out_the_170_million_conflict(client, seed):
+    html = client.get("/partners/KGZ/").content.decode()
+    assert "Conflicting figures" in html
+    assert "≈ $170M" in html and "We had some $170 million in trade last year" in html
+
+
+def test_two_deadlines_of_one_target_are_both_shown(client, seed):
+    html = client.get("/partners/KGZ/").content.decode()
+    assert "$500 million over the next five years" in html
+    assert "deadline as stated here: 2029" in html
+
+
+def test_iso3_is_case_insensitive(client, seed):
+    assert client.get("/partners/kgz/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/partners/XXX/",
+        "/partners/BLR/",
+        "/api/partners/ZZZ/",
+        "/partners/NOPE/report/",
+        "/sources/999/",
+    ],
+)
+def test_unknown_things_are_404_pages(client, seed, url):
+    response = client.get(url)
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query", ["?from=abc", "?flow=smuggling", "?from=2025&to=2020", "?to=99999"]
+)
+def test_malformed_filters_are_400_with_a_message(client, seed, query):
+    response = client.get("/partners/KGZ/" + query)
+    assert response.status_code == 400
+    assert 'role="alert"' in response.content.decode()
+    assert client.get("/api/partners/KGZ/" + query).status_code == 400
+    assert client.get("/partners/KGZ/figures.csv" + query).status_code == 400
+
+
+def test_htmx_filter_request_gets_only_the_results(client, seed):
+    headers = {"HX-Request": "true", "HX-Target": "dashboard-results"}
+    response = client.get("/partners/KGZ/?flow=turnover&from=2022", headers=headers)
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="dashboard-results"')
+    assert "<html" not in html and "<form" not in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_htmx_partner_switch_gets_the_whole_panel(client, seed):
+    response = client.get("/partners/KAZ/", headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="dashboard-panel"')
+    assert "<form" in html and "Kazakhstan" in html
+
+
+def test_period_filter_narrows_the_table(client, seed):
+    html = client.get("/partners/KGZ/?from=2023&to=2023").content.decode()
+    assert "Jan–Aug 2023" in html
+    assert "We had some $170 million" not in html
+
+
+def test_exports_flow_without_data_says_so(client, seed):
+    html = client.get("/partners/KGZ/?flow=exports").content.decode()
+    assert "No figures for this flow" in html
+    assert "insufficient data" in html
+
+
+def test_api_returns_progress(client, seed):
+    data = client.get("/api/partners/kgz/").json()
+    assert data["partner"]["iso3"] == "KGZ"
+    progress = data["progress"]
+    assert progress["latest_value_usd"] == 160200000
+    assert progress["latest_period_end"] == "2022-12-31"
+    assert progress["target_value_usd"] == 500000000
+    assert progress["deadline"] == "2030-12-31"
+    assert progress["share_of_target"] == pytest.approx(0.3204, abs=1e-4)
+    assert progress["required_annual_growth"] == pytest.approx(0.153, abs=5e-4)
+    assert progress["status"] == "on track"
+    assert len(data["targets"][0]["statements"]) == 3
+    assert any(f["conflict"] for f in data["figures"])
+
+
+def test_csv_has_figures_and_target_statements(client, seed):
+    response = client.get("/partners/KGZ/figures.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    values = {r["value_usd"] for r in rows if r["kind"] == "figure"}
+    assert "160200000.00" in values
+    assert sum(r["kind"] == "target" for r in rows) == 3
+
+
+def test_csv_neutralises_formulas(client, seed):
+    add_figure(year=2025, quote='=HYPERLINK("http://evil")')
+    body = client.get("/partners/KGZ/figures.csv").content.decode()
+    assert "'=HYPERLINK" in body
+
+
+def test_source_page_lists_its_facts(client, seed):
+    html = client.get("/sources/3/").content.decode()
+    assert "Meeting with Kyrgyzstan Ambassador" in html
+    assert "$160.2 million in 2022" in html and "date inferred" in html
+
+
+def test_source_page_highlights_quotes_in_full_text(client, seed):
+    source = Source.objects.create(title="Wire", text="Intro. Trade hit $9 million in 2024. End.")
+    add_figure(
+        year=2024,
+        value="9000000",
+        source=source,
+        quote="Trade hit $9 million in 2024",
+        quote_start=7,
+        quote_end=35,
+    )
+    html = client.get(source.get_absolute_url()).content.decode()
+    assert '<mark id="figure-' in html and "Trade hit $9 million in 2024</mark>" in html
+
+
+def test_methodology_page_explains_the_rule(client):
+    html = client.get(reverse("methodology")).content.decode()
+    assert "Open SDG" in html and "95%" in html and "acceleration needed" in html
+
+
+def test_report_page_has_progress_and_quotes(client, seed):
+    html = client.get("/partners/KGZ/report/").content.decode()
+    assert "15.3%" in html and KGZ_QUOTE in html and "print.css" in html
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/partners/KGZ/", "/api/partners/KGZ/", "/partners/KGZ/figures.csv", "/sources/3/"]
+)
+def test_query_count_does_not_grow_with_figures(client, seed, url, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12) as few:
+        client.get(url)
+    source = Source.objects.create(title="Bulk")
+    for year in range(1990, 2040):
+        add_figure(year=year, source=source)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)
+
+
+def test_new_figure_appears_on_dashboard_at_once(client, seed):
+    add_figure(year=2025, value="250000000", quote="trade reached $250 million in 2025")
+    html = client.get("/partners/KGZ/").content.decode()
+    assert "$250M" in html and "trade reached $250 million in 2025" in html
+    assert "in 2025" in html

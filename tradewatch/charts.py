@@ -1,0 +1,198 @@
+"""Dashboard data -> Plotly figure (no request, no HTML). svg() renders it for print/PDF."""
+
+import json
+import threading
+from datetime import date
+from decimal import Decimal
+
+import plotly.graph_objects as go
+
+from tradewatch.domain.money import Qualifier, format_usd
+from tradewatch.models import Figure
+from tradewatch.queries import Dashboard
+
+MILLION = Decimal(10) ** 6
+COLOURS = {"reported": "#1f5fa8", "partial": "#6a9fd4", "target": "#c0392b", "path": "#7f8c8d"}
+CONFLICT_OUTLINE = "#e67e22"
+
+
+def millions(value: Decimal) -> float:
+    return float(value / MILLION)
+
+
+def midpoint(start: date, end: date) -> str:
+    """Plot a period at its middle, so a 2022 value sits over 2022 rather than at 2023's edge."""
+    return (start + (end - start) / 2).isoformat()
+
+
+def mid_year(year: int) -> str:
+    return midpoint(date(year, 1, 1), date(year, 12, 31))
+
+
+def hover_text(figure: Figure, conflicting: bool) -> str:
+    lines = [
+        f"<b>{figure.value_label}</b> · {figure.period.label}",
+        f"qualifier: {Qualifier(figure.qualifier).value.replace('_', ' ')}",
+    ]
+    if figure.change_pct is not None:
+        lines.append(f"change: {figure.change_pct.normalize():+f}% year on year")
+    if figure.derived:
+        lines.append(f"derived: {figure.derivation}")
+    lines.append(f"{figure.speaker or 'Report'} — {figure.source.title[:60]}")
+    if conflicting:
+        lines.append("⚠ conflicts with another figure for this period")
+    return "<br>".join(lines)
+
+
+def figure_trace(name: str, figures: list[Figure], conflicts: frozenset[int], **marker) -> dict:
+    return go.Scatter(
+        name=name,
+        x=[midpoint(f.period_start, f.period_end) for f in figures],
+        y=[millions(f.value_usd) for f in figures],
+        mode="markers+text",
+        text=[("≈" if f.qualifier != Qualifier.EXACT else "") for f in figures],
+        textposition="top center",
+        hovertext=[hover_text(f, f.pk in conflicts) for f in figures],
+        hoverinfo="text",
+        marker={
+            "size": 11,
+            "line": {
+                "width": [3 if f.pk in conflicts else 1 for f in figures],
+                "color": [CONFLICT_OUTLINE if f.pk in conflicts else "#ffffff" for f in figures],
+            },
+            **marker,
+        },
+    )
+
+
+def required_path(dashboard: Dashboard) -> go.Scatter | None:
+    progress = dashboard.assessment.progress
+    if progress.required_growth is None or progress.latest_period is None:
+        return None
+    start_year = progress.latest_period.end.year
+    years = list(range(start_year, progress.deadline.year + 1))
+    values = [
+        millions(progress.latest_value) * (1 + progress.required_growth) ** (y - start_year)
+        for y in years
+    ]
+    return go.Scatter(
+        name=f"Path required: {progress.required_growth:.1%} a year",
+        x=[mid_year(y) for y in years],
+        y=values,
+        mode="lines",
+        line={"dash": "dash", "color": COLOURS["path"], "width": 2},
+        hovertemplate="%{x|%Y}: $%{y:.0f}M needed<extra></extra>",
+    )
+
+
+def target_trace(dashboard: Dashboard) -> go.Scatter | None:
+    targets = [t for t in dashboard.targets if t.value_usd is not None and t.deadline]
+    if not targets:
+        return None
+    return go.Scatter(
+        name="Target",
+        x=[mid_year(t.deadline.year) for t in targets],
+        y=[millions(t.value_usd) for t in targets],
+        mode="markers+text",
+        text=[
+            f"Target {format_usd(t.value_usd, Qualifier(t.qualifier))} by {t.deadline.year}"
+            for t in targets
+        ],
+        textposition="middle left",
+        hovertext=[
+            f"<b>Target {format_usd(t.value_usd, Qualifier(t.qualifier))}</b> by {t.deadline:%b %Y}"
+            f"<br>{len(t.statements.all())} statement(s); first stated {t.stated_on:%b %Y}"
+            for t in targets
+        ],
+        hoverinfo="text",
+        marker={"symbol": "star", "size": 18, "color": COLOURS["target"]},
+    )
+
+
+def source_line(dashboard: Dashboard) -> str:
+    publishers = sorted({s.publisher or s.title[:40] for s in dashboard.sources})
+    return (
+        f"Source: TradeWatch, from {len(dashboard.sources)} documents ({'; '.join(publishers)}). "
+        f"{dashboard.home.name}–{dashboard.partner.name} {dashboard.filters.flow}, USD million."
+    )
+
+
+def target_chart(dashboard: Dashboard) -> dict:
+    """The dashboard chart as a Plotly figure dict, ready for json_script or svg()."""
+    conflicts = dashboard.conflicting_ids
+    valued = [f for f in dashboard.figures if f.value_usd is not None]
+    groups = [
+        (
+            "Reported (full year)",
+            [f for f in valued if f.period.is_full_year and not f.derived],
+            {"color": COLOURS["reported"], "symbol": "circle"},
+        ),
+        (
+            "Reported (part of a year)",
+            [f for f in valued if f.period.is_partial],
+            {"color": COLOURS["partial"], "symbol": "diamond"},
+        ),
+        (
+            "Derived from stated growth",
+            [f for f in valued if f.derived],
+            {"color": "#ffffff", "symbol": "circle-open", "line": None},
+        ),
+    ]
+    fig = go.Figure()
+    for name, figures, marker in groups:
+        if figures:
+            marker = {k: v for k, v in marker.items() if v is not None}
+            trace = figure_trace(name, figures, conflicts, **marker)
+            if name.startswith("Derived"):
+                trace.marker.color = COLOURS["path"]
+            fig.add_trace(trace)
+    for extra in (required_path(dashboard), target_trace(dashboard)):
+        if extra is not None:
+            fig.add_trace(extra)
+    fig.update_layout(
+        template="plotly_white",
+        height=440,
+        margin={"l": 60, "r": 20, "t": 30, "b": 110},
+        yaxis={"title": {"text": "USD million"}, "rangemode": "tozero"},
+        xaxis={"type": "date", "title": None},
+        legend={"orientation": "h", "y": -0.14},
+        font={"family": "Helvetica, Arial, sans-serif", "size": 12},
+    )
+    fig.add_annotation(
+        text=source_line(dashboard),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-0.36,
+        showarrow=False,
+        xanchor="left",
+        font={"size": 10, "color": "#555"},
+    )
+    if not valued and target_trace(dashboard) is None:
+        fig.add_annotation(
+            text="No reported figures yet",
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+            showarrow=False,
+            font={"size": 16},
+        )
+    return json.loads(fig.to_json())
+
+
+_kaleido_lock = threading.Lock()
+_kaleido_started = False
+
+
+def svg(spec: dict, *, width: int = 900, height: int = 440) -> str:
+    """Render a figure dict to SVG with kaleido (Chromium), one server per process."""
+    global _kaleido_started
+    import kaleido
+
+    with _kaleido_lock:
+        if not _kaleido_started:
+            kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+            _kaleido_started = True
+        data = kaleido.calc_fig_sync(spec, opts={"format": "svg", "width": width, "height": height})
+    return data.decode() if isinstance(data, bytes) else data

@@ -1,0 +1,45 @@
+"""USD amounts with the qualifier a source attached to them ("about", "more than")."""
+
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Qualifier(StrEnum):
+    EXACT = "exact"
+    ABOUT = "about"
+    MORE_THAN = "more_than"
+    LESS_THAN = "less_than"
+
+
+QUALIFIER_PREFIX = {
+    Qualifier.EXACT: "",
+    Qualifier.ABOUT: "≈ ",
+    Qualifier.MORE_THAN: "> ",
+    Qualifier.LESS_THAN: "< ",
+}
+
+SCALES = ((Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M"))
+
+
+def format_usd(amount: Decimal | None, qualifier: Qualifier = Qualifier.EXACT) -> str:
+    """'$160.2M', '≈ $170M', '> $1B': short, with the qualifier visible."""
+    if amount is None:
+        return "no value stated"
+    return QUALIFIER_PREFIX[qualifier] + short_usd(amount)
+
+
+def short_usd(amount: Decimal) -> str:
+    for scale, suffix in SCALES:
+        if abs(amount) >= scale:
+            scaled = (amount / scale).quantize(Decimal("0.1"))
+            text = f"{scaled:f}".removesuffix(".0")
+            return f"${text}{suffix}"
+    return f"${amount.quantize(Decimal(1)):,f}"
+
+
+def format_percent(fraction: Decimal | float | None, *, signed: bool = False) -> str:
+    if fraction is None:
+        return "—"
+    pct = Decimal(str(fraction)) * 100
+    text = f"{pct.quantize(Decimal('0.1')):f}%"
+    return f"+{text}" if signed and pct > 0 else text

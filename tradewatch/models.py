@@ -1,0 +1,340 @@
+"""Countries, source documents, reported figures, targets and their statements.
+
+One-row rules live in clean() (shared by admin, import and code) and are mirrored by
+database constraints, so no path can store a negative value or a backwards period.
+"""
+
+from decimal import Decimal
+
+import pycountry
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from tradewatch.domain.money import Qualifier, format_usd
+from tradewatch.domain.periods import Period
+
+
+class Flow(models.TextChoices):
+    TURNOVER = "turnover", "Turnover"
+    EXPORTS = "exports", "Exports"
+    IMPORTS = "imports", "Imports"
+
+
+class QualifierChoice(models.TextChoices):
+    EXACT = Qualifier.EXACT.value, "exact"
+    ABOUT = Qualifier.ABOUT.value, "about"
+    MORE_THAN = Qualifier.MORE_THAN.value, "more than"
+    LESS_THAN = Qualifier.LESS_THAN.value, "less than"
+
+
+class ReviewStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+def validate_iso3(value: str) -> None:
+    if pycountry.countries.get(alpha_3=value) is None:
+        raise ValidationError(f"“{value}” is not an ISO 3166-1 alpha-3 country code.")
+
+
+NON_NEGATIVE = [MinValueValidator(Decimal(0), "A trade value cannot be negative.")]
+MONEY = {"max_digits": 16, "decimal_places": 2}
+
+
+class Country(models.Model):
+    iso3 = models.CharField(
+        "ISO 3166-1 alpha-3",
+        max_length=3,
+        primary_key=True,
+        validators=[RegexValidator(r"^[A-Z]{3}$", "Use three capital letters."), validate_iso3],
+    )
+    name = models.CharField(max_length=100)
+    aliases = models.JSONField(
+        default=list, blank=True, help_text="Other names and adjectives, e.g. “Kyrgyz Republic”."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(iso3__regex=r"^[A-Z]{3}$"), name="country_iso3_upper_alpha3"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partner-detail", args=[self.iso3])
+
+
+class Source(models.Model):
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    file_name = models.CharField(max_length=300, blank=True)
+    published = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    date_inferred = models.BooleanField(
+        default=False, help_text="The document prints no full date; it was inferred from the text."
+    )
+    date_note = models.CharField(max_length=300, blank=True)
+    text = models.TextField(blank=True, help_text="Full text, when the document was ingested.")
+    content_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["text"])
+
+    class Meta:
+        ordering = ["-published", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("source-detail", args=[self.pk])
+
+
+class Fact(models.Model):
+    """Fields shared by everything a source states about a country pair."""
+
+    reporter = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+")
+    partner = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+")
+    flow = models.CharField(max_length=8, choices=Flow.choices, default=Flow.TURNOVER)
+    status = models.CharField(
+        max_length=8, choices=ReviewStatus.choices, default=ReviewStatus.ACCEPTED
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        if self.reporter_id and self.reporter_id == self.partner_id:
+            raise ValidationError({"partner": "The partner must differ from the reporter."})
+
+
+class Quoted(models.Model):
+    """Who said it, where, and the exact words (with their span in the source text)."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    speaker = models.CharField(max_length=200, blank=True)
+    quote = models.TextField(help_text="Verbatim words from the source.")
+    quote_start = models.PositiveIntegerField(null=True, blank=True)
+    quote_end = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        start, end = self.quote_start, self.quote_end
+        if start is not None and end is not None and end < start:
+            raise ValidationError({"quote_end": "The quote cannot end before it starts."})
+
+
+class Figure(Fact, Quoted):
+    """A reported value (or a reported change) for one period."""
+
+    period_start = models.DateField()
+    period_end = models.DateField()
+    value_usd = models.DecimalField(
+        "value (USD)", **MONEY, null=True, blank=True, validators=NON_NEGATIVE
+    )
+    qualifier = models.CharField(
+        max_length=9, choices=QualifierChoice.choices, default=QualifierChoice.EXACT
+    )
+    change_pct = models.DecimalField(
+        "change vs a year earlier (%)",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="e.g. 24 for “up by 24% year-on-year”.",
+    )
+    change_qualifier = models.CharField(
+        max_length=9, choices=QualifierChoice.choices, default=QualifierChoice.EXACT
+    )
+    growth_factor = models.DecimalField(
+        max_digits=8,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=NON_NEGATIVE,
+        help_text="e.g. 2.5 for “increased 2.5 times” over the period.",
+    )
+    derived = models.BooleanField(
+        default=False, help_text="Computed from other figures rather than stated."
+    )
+    derivation = models.CharField(max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["period_end", "period_start", "pk"]
+        indexes = [models.Index(fields=["partner", "flow", "status", "period_end"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value_usd__isnull=True) | Q(value_usd__gte=0),
+                name="figure_value_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")), name="figure_period_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(value_usd__isnull=False)
+                | Q(change_pct__isnull=False)
+                | Q(growth_factor__isnull=False),
+                name="figure_has_value_or_change",
+            ),
+            models.CheckConstraint(
+                condition=~Q(reporter=F("partner")), name="figure_partner_differs"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partner_id} {self.flow} {self.period.label}: {self.value_label}"
+
+    @property
+    def anchor(self) -> str:
+        return f"figure-{self.pk}"
+
+    @property
+    def period(self) -> Period:
+        return Period(self.period_start, self.period_end)
+
+    @property
+    def value_label(self) -> str:
+        if self.value_usd is None:
+            return "—"
+        return format_usd(self.value_usd, Qualifier(self.qualifier))
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            errors["period_end"] = "The period cannot end before it starts."
+        if self.value_usd is None and self.change_pct is None and self.growth_factor is None:
+            errors["value_usd"] = "Give a value, a change in %, or a growth factor."
+        if errors:
+            raise ValidationError(errors)
+
+
+class Target(Fact):
+    """A stated goal. Several statements (sources) may state the same target."""
+
+    value_usd = models.DecimalField(
+        "value (USD)",
+        **MONEY,
+        null=True,
+        blank=True,
+        validators=NON_NEGATIVE,
+        help_text="Empty for goals without a number (“significantly increase”).",
+    )
+    qualifier = models.CharField(
+        max_length=9, choices=QualifierChoice.choices, default=QualifierChoice.EXACT
+    )
+    deadline = models.DateField(null=True, blank=True)
+    stated_on = models.DateField(help_text="When the target was first stated.")
+    description = models.CharField(max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["deadline", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value_usd__isnull=True) | Q(value_usd__gte=0),
+                name="target_value_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(deadline__isnull=True) | Q(deadline__gte=F("stated_on")),
+                name="target_deadline_after_statement",
+            ),
+            models.CheckConstraint(
+                condition=~Q(reporter=F("partner")), name="target_partner_differs"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        value = format_usd(self.value_usd, Qualifier(self.qualifier)) if self.value_usd else "—"
+        by = f" by {self.deadline.year}" if self.deadline else ""
+        return f"{self.partner_id} {self.flow} target {value}{by}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.deadline and self.stated_on and self.deadline < self.stated_on:
+            raise ValidationError(
+                {"deadline": "The deadline cannot be before the date the target was stated."}
+            )
+
+
+class TargetStatement(Quoted):
+    """One source stating a target, with its own wording and deadline as stated."""
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="statements")
+    stated_on = models.DateField()
+    deadline_as_stated = models.DateField(null=True, blank=True)
+    wording = models.CharField(
+        max_length=200, blank=True, help_text="e.g. “$500 million over the next five years”."
+    )
+    status = models.CharField(
+        max_length=8, choices=ReviewStatus.choices, default=ReviewStatus.ACCEPTED
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["stated_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deadline_as_stated__isnull=True)
+                | Q(deadline_as_stated__gte=F("stated_on")),
+                name="statement_deadline_after_statement",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker or 'Unattributed'}, {self.stated_on:%d %b %Y}"
+
+    @property
+    def anchor(self) -> str:
+        return f"statement-{self.pk}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.deadline_as_stated and self.stated_on and self.deadline_as_stated < self.stated_on:
+            raise ValidationError(
+                {"deadline_as_stated": "The deadline cannot be before the statement date."}
+            )
+
+
+class Event(models.Model):
+    """A dated milestone for the timeline (a roadmap signed, a commission session)."""
+
+    partner = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="events")
+    happened_on = models.DateField()
+    date_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    title = models.CharField(max_length=300)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    quote = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["happened_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.happened_on}: {self.title}"

@@ -1,0 +1,26 @@
+"""The printable partner report: one template for the browser print view and the PDF."""
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from tradewatch.charts import svg, target_chart
+from tradewatch.queries import Dashboard
+
+
+def report_context(dashboard: Dashboard, *, inline_chart: bool) -> dict:
+    """inline_chart: embed the chart as server-made SVG (PDF) instead of drawing it with JS."""
+    spec = target_chart(dashboard)
+    context = {"d": dashboard, "chart": spec, "pdf": inline_chart}
+    if inline_chart:
+        context["chart_svg"] = mark_safe(svg(spec, width=720, height=400))  # noqa: S308 (our SVG)
+    return context
+
+
+def report_pdf(request: HttpRequest, dashboard: Dashboard) -> bytes:
+    from weasyprint import HTML  # heavy import, only when a PDF is asked for
+
+    html = render_to_string(
+        "partners/report.html", report_context(dashboard, inline_chart=True), request=request
+    )
+    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()

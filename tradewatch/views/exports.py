@@ -1,0 +1,41 @@
+import csv
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.http import require_GET
+
+from tradewatch.exports import csv_rows, partner_json, spreadsheet_safe
+from tradewatch.queries import partner_dashboard, partner_or_404
+from tradewatch.views.common import parse_filters, today
+
+
+def bad_query(form) -> JsonResponse:
+    return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+
+
+@require_GET
+def partner_csv(request: HttpRequest, iso3: str) -> HttpResponse:
+    partner = partner_or_404(iso3)
+    form, filters = parse_filters(request)
+    if filters is None:
+        return HttpResponse(
+            "; ".join(m for e in form.errors.values() for m in e),
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    dashboard = partner_dashboard(partner, filters, as_of=today())
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="tradewatch-{partner.iso3}.csv"'
+    writer = csv.writer(response)
+    for row in csv_rows(dashboard):
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
+    return response
+
+
+@require_GET
+def partner_api(request: HttpRequest, iso3: str) -> JsonResponse:
+    partner = partner_or_404(iso3)
+    form, filters = parse_filters(request)
+    if filters is None:
+        return bad_query(form)
+    dashboard = partner_dashboard(partner, filters, as_of=today())
+    return JsonResponse(partner_json(dashboard), json_dumps_params={"ensure_ascii": False})

@@ -1,0 +1,30 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.middleware import HtmxDetails
+
+from tradewatch.charts import target_chart
+from tradewatch.queries import Filters, partner_dashboard, partner_or_404
+from tradewatch.views.common import parse_filters, today
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def partner_detail(request: HtmxHttpRequest, iso3: str) -> HttpResponse:
+    partner = partner_or_404(iso3)
+    form, filters = parse_filters(request)
+    dashboard = partner_dashboard(partner, filters or Filters(), as_of=today())
+    context = {"d": dashboard, "form": form, "chart": target_chart(dashboard)}
+    template = "partners/detail.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        # The filter form swaps only the results, so a half-typed year is never replaced.
+        partial = (
+            "dashboard-results" if request.htmx.target == "dashboard-results" else "dashboard-panel"
+        )
+        template += "#" + partial
+    return render(request, template, context, status=400 if filters is None else 200)
