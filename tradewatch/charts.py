@@ -14,6 +14,12 @@ from tradewatch.queries import Dashboard
 MILLION = Decimal(10) ** 6
 COLOURS = {"reported": "#1f5fa8", "partial": "#6a9fd4", "target": "#c0392b", "path": "#7f8c8d"}
 CONFLICT_OUTLINE = "#e67e22"
+QUALIFIER_MARK = {
+    Qualifier.EXACT: "",
+    Qualifier.ABOUT: "≈",
+    Qualifier.MORE_THAN: ">",
+    Qualifier.LESS_THAN: "<",
+}
 
 
 def millions(value: Decimal) -> float:
@@ -50,7 +56,7 @@ def figure_trace(name: str, figures: list[Figure], conflicts: frozenset[int], **
         x=[midpoint(f.period_start, f.period_end) for f in figures],
         y=[millions(f.value_usd) for f in figures],
         mode="markers+text",
-        text=[("≈" if f.qualifier != Qualifier.EXACT else "") for f in figures],
+        text=[QUALIFIER_MARK[Qualifier(f.qualifier)] for f in figures],
         textposition="top center",
         hovertext=[hover_text(f, f.pk in conflicts) for f in figures],
         hoverinfo="text",
@@ -109,11 +115,25 @@ def target_trace(dashboard: Dashboard) -> go.Scatter | None:
     )
 
 
+def year_range(dashboard: Dashboard) -> list[str]:
+    """Whole years from the first figure to the last deadline, so one point is not zoomed in."""
+    years = [f.period_start.year for f in dashboard.figures]
+    years += [f.period_end.year for f in dashboard.figures]
+    years += [t.deadline.year for t in dashboard.targets if t.deadline]
+    first, last = (min(years), max(years)) if years else (2020, 2030)
+    return [f"{first - 1}-10-01", f"{last + 1}-03-01"]
+
+
 def source_line(dashboard: Dashboard) -> str:
-    publishers = sorted({s.publisher or s.title[:40] for s in dashboard.sources})
+    """Printed under the chart itself, so a screenshot keeps its provenance."""
+    names = sorted({s.publisher or s.title for s in dashboard.sources})
+    documents = "; ".join(names)
+    if len(documents) > 110:
+        documents = documents[:109] + "…"
     return (
-        f"Source: TradeWatch, from {len(dashboard.sources)} documents ({'; '.join(publishers)}). "
-        f"{dashboard.home.name}–{dashboard.partner.name} {dashboard.filters.flow}, USD million."
+        f"Source: TradeWatch · {dashboard.home.name}–{dashboard.partner.name} "
+        f"{dashboard.filters.flow}, USD million<br>"
+        f"{len(dashboard.sources)} documents: {documents}"
     )
 
 
@@ -154,7 +174,13 @@ def target_chart(dashboard: Dashboard) -> dict:
         height=440,
         margin={"l": 60, "r": 20, "t": 30, "b": 110},
         yaxis={"title": {"text": "USD million"}, "rangemode": "tozero"},
-        xaxis={"type": "date", "title": None},
+        xaxis={
+            "type": "date",
+            "title": None,
+            "range": year_range(dashboard),
+            "dtick": "M12",
+            "tickformat": "%Y",
+        },
         legend={"orientation": "h", "y": -0.14},
         font={"family": "Helvetica, Arial, sans-serif", "size": 12},
     )
