@@ -16,10 +16,18 @@ def editor(seed, client):
 
 def figure_form(**overrides) -> dict:
     return {
-        "status": "accepted", "reporter": "BLR", "partner": "KGZ", "flow": "turnover",
-        "period_start": "2025-01-01", "period_end": "2025-12-31", "value_usd": "210000000",
-        "qualifier": "exact", "change_qualifier": "exact", "source": "2",
-        "speaker": "Test Speaker", "quote": "trade reached $210 million in 2025",
+        "status": "accepted",
+        "reporter": "BLR",
+        "partner": "KGZ",
+        "flow": "turnover",
+        "period_start": "2025-01-01",
+        "period_end": "2025-12-31",
+        "value_usd": "210000000",
+        "qualifier": "exact",
+        "change_qualifier": "exact",
+        "source": "2",
+        "speaker": "Test Speaker",
+        "quote": "trade reached $210 million in 2025",
     } | overrides
 
 
@@ -41,7 +49,8 @@ def test_negative_value_is_refused_next_to_the_field(client, editor):
 
 def test_backwards_period_is_refused(client, editor):
     response = client.post(
-        "/admin/tradewatch/figure/add/", figure_form(period_start="2025-06-01", period_end="2025-01-01")
+        "/admin/tradewatch/figure/add/",
+        figure_form(period_start="2025-06-01", period_end="2025-01-01"),
     )
     assert "The period cannot end before it starts." in response.content.decode()
     assert not Figure.objects.filter(speaker="Test Speaker").exists()
@@ -52,6 +61,10 @@ def test_editors_cannot_manage_users(client, editor):
 
 
 def test_admin_pages_open_for_editors(client, editor):
-    for url in ["/admin/tradewatch/figure/", "/admin/tradewatch/target/1/change/",
-                "/admin/tradewatch/figure/1/history/", "/admin/tradewatch/source/"]:
+    for url in [
+        "/admin/tradewatch/figure/",
+        "/admin/tradewatch/target/1/change/",
+        "/admin/tradewatch/figure/1/history/",
+        "/admin/tradewatch/source/",
+    ]:
         assert client.get(url).status_code == 200, url
