@@ -47,6 +47,7 @@ check: install
 
 bench: install
 	$(PY) -m tradewatch.bench
+	$(PY) -m tradewatch.ingest.bench
 
 clean:
 	rm -rf $(VENV) staticfiles tradewatch.sqlite3

@@ -1,7 +1,22 @@
-from django.contrib import admin
+from decimal import Decimal
+
+from django.contrib import admin, messages
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from tradewatch.models import Country, Event, Figure, Source, Target, TargetStatement
+from tradewatch.ingest.store import review_figures, review_statements
+from tradewatch.models import (
+    Country,
+    Event,
+    Figure,
+    ReviewStatus,
+    Source,
+    Target,
+    TargetStatement,
+)
 
 admin.site.site_header = "TradeWatch editors"
 admin.site.site_title = "TradeWatch"
@@ -13,35 +28,83 @@ class CountryAdmin(SimpleHistoryAdmin):
     search_fields = ["iso3", "name"]
 
 
+def in_text_link(fact: Figure | TargetStatement) -> str:
+    url = reverse("source-detail", args=[fact.source_id]) + f"#{fact.anchor}"
+    return format_html('<a href="{}" target="_blank">in the text</a>', url)
+
+
+def review_action(writer, status: ReviewStatus, verb: str):
+    def action(modeladmin, request, queryset) -> None:
+        changed = writer(queryset, status)
+        modeladmin.message_user(request, f"{changed} {verb}.", messages.SUCCESS)
+
+    action.__name__ = f"mark_{status.value}"
+    return admin.action(description=f"Mark selected as {status.value}")(action)
+
+
 @admin.register(Source)
 class SourceAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "publisher", "published", "date_inferred", "file_name"]
+    list_display = [
+        "title",
+        "publisher",
+        "published",
+        "date_inferred",
+        "file_name",
+        "proposed",
+        "public_page",
+    ]
     list_filter = ["publisher", "date_inferred", "date_precision"]
     search_fields = ["title", "publisher", "url", "file_name"]
     date_hierarchy = "published"
     readonly_fields = ["content_hash", "created"]
 
+    def get_queryset(self, request):
+        proposed = (
+            Figure.objects.filter(source=OuterRef("pk"), status=ReviewStatus.PROPOSED)
+            .values("source")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return super().get_queryset(request).annotate(proposed_count=Coalesce(proposed, 0))
+
+    @admin.display(description="to review")
+    def proposed(self, source: Source) -> int:
+        return source.proposed_count
+
+    @admin.display(description="facts highlighted")
+    def public_page(self, source: Source) -> str:
+        return format_html('<a href="{}">open</a>', source.get_absolute_url())
+
+
+def conflicting_accepted() -> Exists:
+    """An accepted figure for the same period whose value differs by more than 1%."""
+    same_period = Figure.objects.filter(
+        status=ReviewStatus.ACCEPTED,
+        partner=OuterRef("partner"),
+        flow=OuterRef("flow"),
+        period_start=OuterRef("period_start"),
+        period_end=OuterRef("period_end"),
+    ).exclude(pk=OuterRef("pk"))
+    low, high = OuterRef("value_usd") * Decimal("0.99"), OuterRef("value_usd") * Decimal("1.01")
+    return Exists(same_period.filter(Q(value_usd__lt=low) | Q(value_usd__gt=high)))
+
 
 @admin.register(Figure)
 class FigureAdmin(SimpleHistoryAdmin):
     list_display = [
-        "partner",
-        "flow",
-        "period_start",
-        "period_end",
-        "value_usd",
-        "qualifier",
-        "change_pct",
-        "speaker",
-        "source",
-        "status",
-        "derived",
-    ]
+        "partner", "flow", "period_start", "period_end", "value_usd", "qualifier", "change_pct",
+        "speaker", "source", "status", "derived", "conflict", "duplicate_of", "quote_link",
+    ]  # fmt: skip
     list_filter = ["status", "partner", "flow", "qualifier", "derived"]
     list_editable = ["status"]
     search_fields = ["quote", "speaker", "source__title"]
     autocomplete_fields = ["reporter", "partner", "source"]
-    list_select_related = ["partner", "source"]
+    raw_id_fields = ["duplicate_of"]
+    list_select_related = ["partner", "source", "duplicate_of"]
+    actions = [
+        review_action(review_figures, ReviewStatus.ACCEPTED, "accepted"),
+        review_action(review_figures, ReviewStatus.REJECTED, "rejected"),
+    ]
     fieldsets = [
         (None, {"fields": ["status", "reporter", "partner", "flow"]}),
         (
@@ -53,11 +116,23 @@ class FigureAdmin(SimpleHistoryAdmin):
                     ("change_pct", "change_qualifier"),
                     "growth_factor",
                     ("derived", "derivation"),
+                    "duplicate_of",
                 ]
             },
         ),
         ("Provenance", {"fields": ["source", "speaker", "quote", ("quote_start", "quote_end")]}),
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(has_conflict=conflicting_accepted())
+
+    @admin.display(boolean=True, description="conflict")
+    def conflict(self, figure: Figure) -> bool:
+        return figure.has_conflict
+
+    @admin.display(description="quote")
+    def quote_link(self, figure: Figure) -> str:
+        return in_text_link(figure)
 
 
 class TargetStatementInline(admin.StackedInline):
@@ -82,6 +157,32 @@ class TargetAdmin(SimpleHistoryAdmin):
     search_fields = ["description", "statements__quote", "statements__speaker"]
     autocomplete_fields = ["reporter", "partner"]
     inlines = [TargetStatementInline]
+
+
+@admin.register(TargetStatement)
+class TargetStatementAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "target",
+        "speaker",
+        "stated_on",
+        "deadline_as_stated",
+        "source",
+        "status",
+        "quote_link",
+    ]
+    list_filter = ["status", "target__partner"]
+    list_editable = ["status"]
+    search_fields = ["quote", "speaker", "source__title"]
+    autocomplete_fields = ["source"]
+    list_select_related = ["target", "source"]
+    actions = [
+        review_action(review_statements, ReviewStatus.ACCEPTED, "accepted"),
+        review_action(review_statements, ReviewStatus.REJECTED, "rejected"),
+    ]
+
+    @admin.display(description="quote")
+    def quote_link(self, statement: TargetStatement) -> str:
+        return in_text_link(statement)
 
 
 @admin.register(Event)

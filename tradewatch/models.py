@@ -181,6 +181,14 @@ class Figure(Fact, Quoted):
         default=False, help_text="Computed from other figures rather than stated."
     )
     derivation = models.CharField(max_length=300, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="corroborations",
+        help_text="Another source stating the same figure (within 1%): shown with it, not twice.",
+    )
     history = HistoricalRecords()
 
     class Meta:

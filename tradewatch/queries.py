@@ -6,13 +6,12 @@ Each read runs a fixed number of queries, whatever the number of figures.
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from tradewatch.domain.money import Qualifier
+from tradewatch.domain.money import Qualifier, values_agree
 from tradewatch.domain.periods import Period
 from tradewatch.domain.progress import (
     GrowthEvidence,
@@ -38,7 +37,6 @@ QUALIFIER_RANK = {
     Qualifier.MORE_THAN: 2,
     Qualifier.LESS_THAN: 3,
 }
-CONFLICT_TOLERANCE = Decimal("0.01")  # values within 1% of each other agree
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +100,14 @@ def home_country() -> Country:
 
 
 def accepted_figures() -> QuerySet[Figure]:
-    return Figure.objects.filter(
-        reporter_id=settings.TRADEWATCH_HOME, status=ReviewStatus.ACCEPTED
-    ).select_related("source")
+    """Accepted figures; one stated by several sources comes once, with its corroborations."""
+    accepted = Q(reporter_id=settings.TRADEWATCH_HOME, status=ReviewStatus.ACCEPTED)
+    corroborations = Figure.objects.filter(accepted).select_related("source")
+    return (
+        Figure.objects.filter(accepted, duplicate_of__isnull=True)
+        .select_related("source")
+        .prefetch_related(Prefetch("corroborations", queryset=corroborations))
+    )
 
 
 def accepted_targets() -> QuerySet[Target]:
@@ -190,7 +193,7 @@ def find_conflicts(figures: list[Figure]) -> list[Conflict]:
     conflicts = []
     for period, group in sorted(groups.items()):
         values = [f.value_usd for f in group]
-        if len(group) > 1 and max(values) > min(values) * (1 + CONFLICT_TOLERANCE):
+        if not values_agree(min(values), max(values)):
             conflicts.append(Conflict(period, tuple(sorted(group, key=preference))))
     return conflicts
 

@@ -43,3 +43,12 @@ def format_percent(fraction: Decimal | float | None, *, signed: bool = False) ->
     pct = Decimal(str(fraction)) * 100
     text = f"{pct.quantize(Decimal('0.1')):f}%"
     return f"+{text}" if signed and pct > 0 else text
+
+
+AGREEMENT_TOLERANCE = Decimal("0.01")  # two values within 1% state the same thing
+
+
+def values_agree(a: Decimal | None, b: Decimal | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= AGREEMENT_TOLERANCE * max(abs(a), abs(b))

@@ -1,0 +1,123 @@
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tradewatch.ingest.dates import document_date, find_deadlines, find_periods, infer_year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" date 2025-09-30 Belarusian President met", (date(2025, 9, 30), False, "day")),
+        (
+            "\nMINSK, 29 September (BelTA) – In 2024 trade grew; in June 2025 a forum was held.",
+            (date(2025, 9, 29), True, "day"),
+        ),
+        ("ASTANA, 20 May 2025 /Kazinform/ – Trade", (date(2025, 5, 20), False, "day")),
+        ("HANOI, Aug. 12 (VNA) – in 2024", (date(2024, 8, 12), True, "day")),
+        (
+            "YEREVAN, October 3. /ARMENPRESS/. In 2023 trade was $1bn. This year it fell.",
+            (date(2024, 10, 3), True, "day"),
+        ),
+        (
+            "BAKU, Azerbaijan, February 20. Exports in January 2025",
+            (date(2025, 2, 20), True, "day"),
+        ),
+        ("Title\n12:58, 5 February\nno years here", (None, True, None)),
+        (
+            "He met him in Minsk on 30 October. $1m in 2022, and last year too.",
+            (date(2023, 10, 30), True, "day"),
+        ),
+        ("Nothing dated at all.", (None, True, None)),
+        ("Trade grew in 2021 and in 2022.", (date(2022, 1, 1), True, "year")),
+    ],
+)
+def test_document_date(text: str, expected: tuple) -> None:
+    assert tuple(document_date(text)) == expected
+
+
+def test_published_hint_supplies_the_year() -> None:
+    found = document_date("Title\n12:58, 5 February\n", published=date(2026, 2, 6))
+    assert tuple(found) == (date(2026, 2, 5), True, "day")
+    december = document_date("MINSK, 30 December (BelTA) –", published=date(2026, 1, 2))
+    assert december.date == date(2025, 12, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("in 2024; a roadmap until 2027 and goals by 2030; in June 2025", 2025),
+        ("$160.2 million in 2022 over 2021, last year", 2023),
+        ("The next session will be held in 2025. Trade in 2023.", 2023),
+        ("no years", None),
+    ],
+)
+def test_infer_year(text: str, year: int | None) -> None:
+    assert infer_year(text) == year
+
+
+REF = date(2023, 10, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("in 2022", date(2022, 1, 1), date(2022, 12, 31)),
+        ("last year", date(2022, 1, 1), date(2022, 12, 31)),
+        ("this year", date(2023, 1, 1), date(2023, 12, 31)),
+        ("January-August", date(2023, 1, 1), date(2023, 8, 31)),
+        ("January–August of this year", date(2023, 1, 1), date(2023, 8, 31)),
+        ("in the first half of 2024", date(2024, 1, 1), date(2024, 6, 30)),
+        ("in Q1", date(2023, 1, 1), date(2023, 3, 31)),
+        ("in the first quarter", date(2023, 1, 1), date(2023, 3, 31)),
+        ("in the third quarter of 2024", date(2024, 7, 1), date(2024, 9, 30)),
+        ("the first nine months of 2022", date(2022, 1, 1), date(2022, 9, 30)),
+        ("in January 2025", date(2025, 1, 1), date(2025, 1, 31)),
+        ("over the past three years", date(2021, 1, 1), date(2023, 12, 31)),
+        ("in 2022-2023", date(2022, 1, 1), date(2023, 12, 31)),
+    ],
+)
+def test_find_periods(text: str, start: date, end: date) -> None:
+    (period,) = find_periods(text, REF)
+    assert (period.start, period.end) == (start, end)
+    assert text[period.span_start : period.span_end] == period.text
+
+
+@pytest.mark.parametrize(
+    "text", ["year-on-year", "compared to the same period of last year", "over 2021", "by 2030"]
+)
+def test_bases_and_deadlines_are_not_periods(text: str) -> None:
+    assert find_periods(text, REF) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "deadline"),
+    [
+        ("by 2030", REF, date(2030, 12, 31)),
+        ("until 2027", REF, date(2027, 12, 31)),
+        ("by the end of 2025", REF, date(2025, 12, 31)),
+        ("by the end of the year", REF, date(2023, 12, 31)),
+        ("over the next five years", date(2024, 11, 20), date(2029, 12, 31)),
+        (
+            "held in November 2024, plans for the next five years",
+            date(2025, 9, 29),
+            date(2029, 12, 31),
+        ),
+        ("within three years", date(2024, 6, 21), date(2027, 12, 31)),
+    ],
+)
+def test_find_deadlines(text: str, reference: date, deadline: date) -> None:
+    assert [d.end for d in find_deadlines(text, reference)] == [deadline]
+
+
+def test_vague_horizon_is_no_deadline() -> None:
+    assert find_deadlines("in years to come", REF) == []
+
+
+@given(st.text(), st.none() | st.dates())
+def test_arbitrary_text_never_raises(text: str, published: date | None) -> None:
+    document_date(text, published)
+    for period in find_periods(text, published) + find_deadlines(text, published):
+        assert period.start <= period.end

@@ -1,0 +1,121 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tradewatch.ingest.extract import _paragraphs
+from tradewatch.ingest.names import (
+    SpeakerResolver,
+    countries_in,
+    country_of_place,
+    find_people,
+    iso3_for_name,
+    main_partner,
+    same_person,
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [
+        ("Belarus", "BLR"),
+        ("Byelorussian", "BLR"),
+        ("Kyrgyz Republic", "KGZ"),
+        ("Kirghizia", "KGZ"),
+        ("Kazakhstani", "KAZ"),
+        ("Republic of Kazakhstan", "KAZ"),
+        ("Türkiye", "TUR"),
+        ("UAE", "ARE"),
+        ("Viet Nam", "VNM"),
+        ("Emirati", "ARE"),
+        ("Atlantis", None),
+    ],
+)
+def test_iso3_for_name(name: str, iso3: str | None) -> None:
+    assert iso3_for_name(name) == iso3
+
+
+@pytest.mark.parametrize(
+    ("place", "iso3"), [("Minsk", "BLR"), ("MINSK", "BLR"), ("Bishkek", "KGZ"), ("Astana", "KAZ")]
+)
+def test_country_of_place(place: str, iso3: str) -> None:
+    assert country_of_place(place) == iso3
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Belarusian-Kyrgyz relations", ["BLR", "KGZ"]),
+        ("Kazakhstan-Uzbekistan trade", ["KAZ", "UZB"]),
+        ("the Kazakh delegation in Minsk", ["KAZ"]),
+        ("he interned at Belarusfilm", []),
+        ("let us meet; a turkey dinner", []),
+        ("up to US$ 2 billion", []),
+    ],
+)
+def test_countries_in(text: str, found: list[str]) -> None:
+    assert countries_in(text) == found
+
+
+def test_main_partner_ignores_home() -> None:
+    assert main_partner("Belarus and Kyrgyzstan. Kyrgyzstan and Russia. Belarus.", "BLR") == "KGZ"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Erlan Koshonov", "Yerlan Koshanov", True),
+        ("Alexander Lukashenko", "Aleksandr Lukashenko", True),
+        ("Lukashenko", "Aleksandr Lukashenko", True),
+        ("A. Lukashenko", "Aleksandr Lukashenko", True),
+        ("Sadyr Japarov", "Sadyr Zhaparov", True),
+        ("Kassym-Jomart Tokayev", "Kassym-Jomart Kemelevich Tokayev", True),
+        ("Aleksandr Turchin", "Aleksandr Lukashenko", False),
+        ("Ermek Ibraimov", "Erlan Koshonov", False),
+    ],
+)
+def test_same_person(a: str, b: str, same: bool) -> None:
+    assert same_person(a, b) is same
+    assert same_person(b, a) is same
+
+
+def test_find_people_strips_titles_and_reads_roles() -> None:
+    text = (
+        "Belarusian President Aleksandr Lukashenko met with Chairman of the Cabinet of Ministers "
+        "of Kyrgyzstan Adylbek Kasymaliev."
+    )
+    people = {p.name: p for p in find_people(text)}
+    assert people["Aleksandr Lukashenko"].roles == {"head_of_state"}
+    assert people["Aleksandr Lukashenko"].nationality == "BLR"
+    assert people["Adylbek Kasymaliev"].roles == {"head_of_government"}
+    assert people["Adylbek Kasymaliev"].nationality == "KGZ"
+
+
+CASES = [
+    ("“We are ready,” the Belarusian President said.", "ready", "Aleksandr Lukashenko"),
+    ("Adylbek Kasymaliev agreed that we can reach it.", "reach", "Adylbek Kasymaliev"),
+    ("The ambassador noted: “Trade grows.”", "Trade", "Ermek Ibraimov"),
+    ("“Good,” he said.", "Good", "Adylbek Kasymaliev"),
+    ("Trade grew, said Aleksandr Lukashenko.", "grew", "Aleksandr Lukashenko"),
+    ("Trade grew.", "grew", None),
+]
+INTRO = (
+    "Belarusian President Aleksandr Lukashenko met Kyrgyzstan Ambassador to Belarus Ermek "
+    "Ibraimov and Chairman of the Cabinet of Ministers of Kyrgyzstan Adylbek Kasymaliev.\n"
+    "Adylbek Kasymaliev said hello.\n"
+)
+
+
+@pytest.mark.parametrize(("line", "anchor", "speaker"), CASES)
+def test_speaker_at(line: str, anchor: str, speaker: str | None) -> None:
+    text = INTRO + line
+    paragraphs = _paragraphs(text)
+    resolver = SpeakerResolver(text, paragraphs)
+    sentence = paragraphs[-1]
+    assert resolver.speaker_at(text.index(anchor, len(INTRO)), sentence) == speaker
+
+
+@given(st.text())
+def test_arbitrary_text_never_raises(text: str) -> None:
+    resolver = SpeakerResolver(text, _paragraphs(text))
+    for start, end in _paragraphs(text):
+        resolver.speaker_at(start, (start, end))

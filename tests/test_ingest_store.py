@@ -1,0 +1,142 @@
+"""Ingesting documents: proposals, idempotence, broken files, review, linking."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+
+from tradewatch.ingest.store import ingest_document
+from tradewatch.models import Figure, ReviewStatus, Source, Target, TargetStatement
+
+pytestmark = pytest.mark.django_db
+
+WIRE = """ASTANA, 12 March 2025 (Kazinform) – Trade between Belarus and Kazakhstan reached \
+$1.2 billion in 2024, up by 10% year-on-year, Belarusian Ambassador Ivan Petrov said.
+The sides plan to bring mutual trade to $2 billion by 2030, he added.
+"""
+
+
+def write(tmp_path: Path, name: str, content: bytes | str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(content.encode() if isinstance(content, str) else content)
+    return path
+
+
+def stored() -> tuple:
+    return (Source.objects.count(), Figure.objects.count(), TargetStatement.objects.count())
+
+
+def test_ingest_proposes_facts_with_verbatim_quotes(tmp_path, seed):
+    result = ingest_document(write(tmp_path, "wire.txt", WIRE))
+    assert result.status == "added" and result.figures >= 1 and result.statements >= 1
+    figure = Figure.objects.get(source=result.source, value_usd=1_200_000_000)
+    assert figure.status == ReviewStatus.PROPOSED
+    assert figure.period_start.year == 2024 and figure.partner_id == "KAZ"
+    assert result.source.text[figure.quote_start : figure.quote_end] == figure.quote
+    # proposals stay off the dashboard until accepted
+    assert "$1.2B" not in _kaz_page()
+
+
+def _kaz_page() -> str:
+    from django.test import Client
+
+    return Client().get("/partners/KAZ/").content.decode()
+
+
+def test_ingesting_the_same_file_twice_adds_nothing(tmp_path, seed):
+    path = write(tmp_path, "wire.txt", WIRE)
+    ingest_document(path)
+    before = stored()
+    assert ingest_document(path).status == "skipped"
+    assert stored() == before
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", "", "empty"),
+        ("binary.txt", b"\x00\x01\x02abc", "binary"),
+        ("latin1.txt", "Trade \xe9t\xe9 $5 million".encode("latin-1"), "UTF-8"),
+        ("huge.txt", "x" * (1024 * 1024 + 1), "too large"),
+        ("missing.txt", None, "not found"),
+    ],
+)
+def test_broken_files_are_reported_and_change_nothing(tmp_path, seed, name, content, reason):
+    path = tmp_path / name if content is None else write(tmp_path, name, content)
+    before = stored()
+    result = ingest_document(path)
+    assert result.status == "error" and reason in result.reason
+    assert stored() == before
+
+
+def test_ingest_command_reports_each_file_and_goes_on(tmp_path, seed, capsys):
+    write(tmp_path, "a_good.txt", WIRE)
+    write(tmp_path, "b_bad.txt", b"\x00\x00")
+    with pytest.raises(SystemExit) as exit_:
+        call_command("ingest", str(tmp_path))
+    out = capsys.readouterr().out
+    assert exit_.value.code == 1
+    assert "added" in out and "a_good.txt" in out
+    assert "b_bad.txt: binary" in out
+    assert "1 added, 0 skipped, 1 errors" in out
+
+
+def test_accepted_proposal_appears_on_the_dashboard(tmp_path, seed, client):
+    result = ingest_document(write(tmp_path, "wire.txt", WIRE))
+    admin = User.objects.create_superuser("root", password="pw")
+    client.force_login(admin)
+    figure = Figure.objects.get(source=result.source, value_usd=1_200_000_000)
+    response = client.post(
+        "/admin/tradewatch/figure/",
+        {"action": "mark_accepted", "_selected_action": [figure.pk], "index": "0"},
+    )
+    assert response.status_code == 302
+    assert "$1.2B" in _kaz_page()
+
+
+def test_same_target_from_a_second_source_is_linked_not_added(tmp_path, seed):
+    text = (
+        "MINSK, 2 October 2025 (BelTA) – Belarus and Kyrgyzstan intend to bring trade to "
+        "$500 million by 2030, Deputy Prime Minister Viktor Karankevich said.\n"
+    )
+    targets = Target.objects.count()
+    result = ingest_document(write(tmp_path, "kgz.txt", text))
+    assert result.linked >= 1
+    assert Target.objects.count() == targets
+    assert Target.objects.get(pk=1).statements.filter(source=result.source).exists()
+
+
+def test_same_figure_from_a_second_source_is_linked(tmp_path, seed):
+    text = (
+        "MINSK, 3 November 2023 (BelTA) – Trade between Belarus and Kyrgyzstan amounted to "
+        "$160.5 million in 2022, the Belarusian foreign ministry said.\n"
+    )
+    result = ingest_document(write(tmp_path, "kgz2.txt", text))
+    figure = Figure.objects.get(source=result.source)
+    assert figure.duplicate_of_id == 1  # the accepted $160.2M for 2022, within 1%
+
+
+def test_source_page_highlights_ingested_facts(tmp_path, seed, client):
+    result = ingest_document(write(tmp_path, "wire.txt", WIRE))
+    html = client.get(result.source.get_absolute_url()).content.decode()
+    assert '<mark id="figure-' in html and "$1.2 billion" in html
+
+
+def test_extract_command_prints_json_and_writes_nothing(seeds_dir, capsys, db):
+    import json
+
+    call_command("extract", str(seeds_dir / "000_56678e832d20c4b2.txt"), "--format", "json")
+    data = json.loads(capsys.readouterr().out)
+    assert data[0]["document_date"] == "2025-09-30"
+    target = next(f for f in data[0]["facts"] if f["kind"] == "target")
+    assert target["value_usd"] == 500000000 and target["deadline"] == "2030-12-31"
+    assert Source.objects.count() == 0
+
+
+def test_ingesting_the_seeds_reproduces_the_fixture_facts(seeds_dir, db):
+    call_command("ingest", str(seeds_dir), "--accept")
+    kgz = Target.objects.get(partner="KGZ", value_usd=500_000_000)
+    assert kgz.statements.count() >= 3
+    assert Figure.objects.filter(partner="KGZ", value_usd=160_200_000, change_pct=65).exists()
+    assert Figure.objects.filter(partner="KGZ", value_usd=170_000_000, qualifier="about").exists()

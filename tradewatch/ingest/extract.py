@@ -1,0 +1,797 @@
+"""Trade facts (figures, growth rates, targets) from the text of a news report.
+
+Pipeline: document date -> paragraphs (lines) -> sentences -> per sentence, dollar amounts and
+growth phrases -> one Fact each, with the verbatim clause as `quote` and its offsets into the
+original text (`text[start:end] == quote`, always).
+
+Choices worth knowing:
+  * reporter is always `home` (the publisher's/speaker's country); the partner is the other
+    country named in the clause, sentence or paragraph, else the document's main partner.
+  * a figure without a stated period is taken as the latest full year before the document date
+    ("trade, which exceeds a billion dollars" in a February 2026 report -> 2025).
+  * a target's deadline may sit in a later sentence of the same paragraph ("... approximately
+    $500 million. ... If we achieve it by 2030, ..."); the quote then covers both sentences.
+  * past aspirations ("I once dreamed trade would approach $1 billion") are not targets.
+  * amounts under $1 million and prices per unit are never trade facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from . import dates, names, numbers
+from .files import DocumentError, read_document
+
+__all__ = [
+    "DocumentError",
+    "Extraction",
+    "Fact",
+    "facts_from_text",
+    "read_document",
+    "split_sentences",
+]
+
+KINDS = ("figure", "growth", "target")
+FLOWS = ("turnover", "exports", "imports")
+_MIN_TRADE_USD = Decimal(1_000_000)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    kind: str  # "figure" | "growth" | "target"
+    reporter: str
+    partner: str | None
+    flow: str  # "turnover" | "exports" | "imports"
+    value_usd: Decimal | None
+    qualifier: str  # "exact" | "about" | "more_than" | "less_than"
+    period_start: date | None
+    period_end: date | None
+    growth_pct: float | None
+    growth_factor: float | None
+    deadline: date | None
+    speaker: str | None
+    quote: str
+    start: int
+    end: int
+    value_low: Decimal | None = None  # lower bound when the text gave a range
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "reporter": self.reporter,
+            "partner": self.partner,
+            "flow": self.flow,
+            "value_usd": _json_number(self.value_usd),
+            "qualifier": self.qualifier,
+            "period_start": _iso(self.period_start),
+            "period_end": _iso(self.period_end),
+            "growth_pct": self.growth_pct,
+            "growth_factor": self.growth_factor,
+            "deadline": _iso(self.deadline),
+            "speaker": self.speaker,
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    document_date: date | None
+    date_inferred: bool
+    date_precision: str | None
+    facts: tuple[Fact, ...]
+
+    def to_json(self, file: str | Path) -> dict[str, Any]:
+        return {
+            "file": str(file),
+            "document_date": _iso(self.document_date),
+            "date_inferred": self.date_inferred,
+            "facts": [fact.to_json() for fact in self.facts],
+        }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _json_number(amount: Decimal | None) -> int | float | None:
+    if amount is None:
+        return None
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+# --------------------------------------------------------------------------- sentences
+
+_ABBREVIATIONS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sen",
+        "rep",
+        "prof",
+        "approx",
+        "est",
+        "dept",
+        "fig",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "a.m",
+        "p.m",
+        "jr",
+        "sr",
+    ]
+)
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[$•A-Z0-9\u00C0-\u00DE])")
+_WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans in text[start:end], trimmed of surrounding whitespace.
+
+    Splits after ., ! or ? (plus closing quotes) when the next word starts a sentence; not after
+    abbreviations ("Jan.", "U.S.") or single initials ("A. Lukashenko").  Decimals never split
+    because a boundary needs whitespace after it.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for m in _BOUNDARY_RE.finditer(text, start, end):
+        word = _WORD_BEFORE_RE.search(text, max(start, m.start() - 12), m.start())
+        before = word.group(1).lower().rstrip(".") if word else ""
+        if text[m.start()] == "." and (
+            before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha())
+        ):
+            continue
+        spans.append((cursor, m.end()))
+        cursor = m.end()
+    spans.append((cursor, end))
+    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        trimmed = _trim(text, m.start(), m.end())
+        if trimmed:
+            spans.append(trimmed)
+    return spans
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_TRIGGER_RE = re.compile(
+    r"\$|dollar|USD|%|percent|per cent|times|fold|doubl|tripl|billion|million|increase|boost"
+    r"|expand|raise|step up|build up|ramp up|grow",
+    re.IGNORECASE,
+)
+_TRADE_RE = re.compile(
+    r"\b(?:trade|trading|turnover|commerce|exports?|exported|exporting|imports?|imported|importing"
+    r"|supplies|supply|shipments|deliveries|sales)\b",
+    re.IGNORECASE,
+)
+_FLOW_RES = (
+    (
+        "exports",
+        re.compile(
+            r"\b(?:exports?|exported|exporting|supplies|supply|shipments|deliveries|sales to)\b",
+            re.I,
+        ),
+    ),
+    (
+        "imports",
+        re.compile(r"\b(?:imports?|imported|importing|purchases from|purchased from)\b", re.I),
+    ),
+    ("turnover", re.compile(r"\b(?:trade|trading|turnover|commerce)\b", re.I)),
+)
+_NOT_TRADE_RE = re.compile(
+    r"\b(?:invest\w*|loans?|credit(?: lines?)?|GDP|budget|funds?|grants?|aid|capital|projects?"
+    r"|contracts?|deals?|agreements?|portfolio|costs?|prices?|salar\w+|revenues?|profits?|debts?"
+    r"|reserves|financing|assets|capitali[sz]ation|remittances)\b",
+    re.IGNORECASE,
+)
+_PAST_ASPIRATION_RE = re.compile(
+    r"\b(?:dreamed|dreamt|once hoped|had hoped|used to (?:dream|hope)"
+    r"|once (?:set|planned|aimed))\b",
+    re.IGNORECASE,
+)
+_INTENT_RE = re.compile(
+    r"\b(?:ready|plan(?:s|ned)?|aim(?:s|ed|ing)?|targets?|targeted|goals?|objectives?"
+    r"|intend(?:s|ed)?"
+    r"|intention|want(?:s)? to|seek(?:s)? to|strive|task|capable of|potential|expected to"
+    r"|projected to|forecasts?|envisage[sd]?|will|would|shall|should|must|could|can|need to"
+    r"|agreed (?:to|on)|commit(?:ted|ment)? to|ambitious|mark|milestone"
+    r"|to (?:reach|bring|increase|raise|boost|double|triple|expand|grow|hit|achieve"
+    r"|ramp up|step up))\b",
+    re.IGNORECASE,
+)
+_INTENT_AFTER_RE = re.compile(
+    r"^[^.;]{0,40}\b(?:target|goal|objective|is planned|is expected|mark|milestone)\b", re.I
+)
+# Between an intent word and the amount, these mean the amount describes the present.
+_STATE_RE = re.compile(
+    r"\b(?:which|that)\s+(?:currently\s+|already\s+)?(?:is|was|exceeds?|exceeded|stands?|stood"
+    r"|amounts?|amounted|totals?|totaled|totalled|reached)\b|\b(?:currently|at present|already)\b",
+    re.IGNORECASE,
+)
+_DELTA_BEFORE_RE = re.compile(
+    r"\b(?:increased|grew|rose|expanded|decreased|fell|declined|dropped|up|down|added|growth|"
+    r"increase|decline|decrease)\b[^.;]{0,40}\bby\s*$",
+    re.IGNORECASE,
+)
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+
+_HEDGES = (
+    r"more than|over|almost|nearly|about|around|approximately|some|roughly|less than|at least"
+    r"|just over|just under"
+)
+
+
+def _hedge(group: str) -> str:
+    return rf"(?:(?P<{group}>{_HEDGES})\s+)?"
+
+
+_UP = (
+    r"increased|increase|grew|growth|rose|rise|went up|jumped|surged|expanded|climbed|gained|up"
+    r"|higher|added"
+)
+_DOWN = (
+    r"decreased|decrease|fell|declined|decline|dropped|drop|went down|contracted|down|lower|less"
+    r"|shrank|slumped"
+)
+_PERCENT = r"\s*(?:%|percent\b|per cent\b)"
+_BASE_AHEAD = (
+    r"(?=\s+(?:in\s+)?(?:the\s+same\s+period|a\s+year\s+(?:earlier|ago)|last\s+year"
+    r"|the\s+previous|(?:in\s+)?(?:19|20)\d\d))"
+)
+_NUM = r"\d+(?:[.,]\d+)?"
+_GROWTH_RE = re.compile(
+    rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+|of\s+)?{_hedge('q')}(?P<pct>{_NUM}){_PERCENT}"
+    rf"|{_hedge('q2')}(?P<pct2>{_NUM}){_PERCENT}\s+(?P<verb2>{_UP}|{_DOWN})\b"
+    rf"|\b(?P<verb3>{_UP}|{_DOWN})\s+(?:by\s+)?{_hedge('q3')}"
+    rf"(?P<factor>{_NUM}|two|three|four|five|ten)(?:\s*-?\s*fold\b|\s+times\b)"
+    rf"|{_hedge('q4')}(?P<pct3>{_NUM}){_PERCENT}\s+(?P<verb4>more|less|higher|lower)\s+than"
+    rf"{_BASE_AHEAD}"
+    rf"|\b(?P<factor2>{_NUM}|two|three|four|five|ten)-fold\s+(?:increase|growth|rise)\b"
+    rf"|\b(?P<mult>doubled|tripled|trebled|quadrupled)\b",
+    re.IGNORECASE,
+)
+_DOWN_RE = re.compile(rf"^(?:{_DOWN})$", re.IGNORECASE)
+_FACTOR_WORDS = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "ten": 10.0, "doubled": 2.0,
+                 "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0}  # fmt: skip
+_GROWTH_QUALIFIER = {
+    "more than": "more_than", "over": "more_than", "at least": "more_than",
+    "just over": "more_than", "less than": "less_than", "just under": "less_than",
+}  # fmt: skip
+
+_NOVALUE_TARGET_RE = re.compile(
+    r"\b(?:plan(?:s|ned)?|aim(?:s|ed)?|intend(?:s|ed)?|ready|agreed|need|needs|must|should|will"
+    r"|want|wants|seek|seeks|strive|goal|task|decided|committed|call(?:ed|s)? for|urged?|propos\w+)"
+    r"\b[^.;:]{0,70}?\b(?:significantly\s+|substantially\s+|further\s+|considerably\s+|sharply\s+)?"
+    r"(?P<verb>increase|increasing|boost|boosting|expand|expanding|raise|raising|double|doubling|triple"
+    r"|grow|step up|build up|ramp up|scale up)\s+(?:the\s+|our\s+|their\s+|bilateral\s+|mutual\s+"
+    r"|current\s+|two-way\s+|annual\s+)*(?:[\w-]+\s+)?(?:volume\s+of\s+|level\s+of\s+)?"
+    r"(?P<obj>trade|turnover|exports|imports|supplies|commerce)\b",
+    re.IGNORECASE,
+)
+_SEGMENT_CUTS = (
+    re.compile(r";"),
+    re.compile(r",\s*(?:while|whereas|but|with|of which|including)\b", re.I),
+    re.compile(r"\s(?:and|while|whereas)\s", re.I),
+    re.compile(r","),
+)
+_LEADING_JUNK_RE = re.compile(r"^(?:[\s,;:—–-]|and\b|while\b|whereas\b|but\b|with\b)+", re.I)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@dataclass(frozen=True, slots=True)
+class _Growth:
+    pct: float | None
+    factor: float | None
+    qualifier: str
+    start: int
+    end: int
+
+
+def _growths(text: str) -> list[_Growth]:
+    found = []
+    for m in _GROWTH_RE.finditer(text):
+        q = m.group("q") or m.group("q2") or m.group("q3") or m.group("q4")
+        qualifier = _GROWTH_QUALIFIER.get(q.lower(), "about") if q else "exact"
+        verb = m.group("verb") or m.group("verb2") or m.group("verb3") or m.group("verb4") or ""
+        sign = -1.0 if _DOWN_RE.match(verb) else 1.0
+        pct_text = m.group("pct") or m.group("pct2") or m.group("pct3")
+        if pct_text:
+            found.append(
+                _Growth(
+                    sign * float(pct_text.replace(",", ".")), None, qualifier, m.start(), m.end()
+                )
+            )
+            continue
+        factor_text = (m.group("factor") or m.group("factor2") or m.group("mult") or "").lower()
+        factor = _FACTOR_WORDS.get(factor_text) or float(factor_text.replace(",", "."))
+        found.append(_Growth(None, factor, qualifier, m.start(), m.end()))
+    return found
+
+
+_CLAUSE_CUT_RE = re.compile(r";|,\s*(?:while|whereas|but|and)\b|\s(?:while|whereas)\s", re.I)
+_OTHER_SUBJECT_RE = re.compile(
+    r"\b(?:GDP|economy|inflation|output|production|investments?|prices?|population|budget"
+    r"|wages?|profits?|revenues?)\b",
+    re.IGNORECASE,
+)
+
+
+def _about_trade(sentence: str, at: int) -> bool:
+    """Whether the clause holding a growth phrase is about trade ("our trade has increased")."""
+    start, end = 0, len(sentence)
+    for cut in _CLAUSE_CUT_RE.finditer(sentence):
+        if cut.end() <= at:
+            start = cut.end()
+        elif cut.start() > at:
+            end = cut.start()
+            break
+    clause = sentence[start:end]
+    lead = sentence[start:at]
+    return bool(_TRADE_RE.search(clause)) and not _OTHER_SUBJECT_RE.search(lead)
+
+
+def _segments(sentence: str, amounts: list[numbers.Money]) -> list[tuple[int, int]]:
+    """One clause per amount: cut between consecutive amounts at the strongest connector."""
+    cuts = [0]
+    for left, right in zip(amounts, amounts[1:], strict=False):
+        gap = sentence[left.end : right.start]
+        depth, outside = 0, []
+        for ch in gap:
+            depth += (ch == "(") - (ch == ")")
+            outside.append(depth <= 0 and ch != ")")
+        cut = None
+        for regex in _SEGMENT_CUTS:
+            hits = [h for h in regex.finditer(gap) if outside[h.start()]]
+            if hits:
+                cut = left.end + hits[-1].start()
+                break
+        cuts.append(cut if cut is not None else right.start)
+    cuts.append(len(sentence))
+    return list(zip(cuts, cuts[1:], strict=False))
+
+
+def _flow(segment: str, money_at: int, sentence: str) -> str:
+    best: tuple[int, str] | None = None
+    for flow, regex in _FLOW_RES:
+        for m in regex.finditer(segment):
+            distance = money_at - m.end() if m.end() <= money_at else (m.start() - money_at) + 1000
+            if best is None or distance < best[0]:
+                best = (distance, flow)
+    if best:
+        return best[1]
+    for flow, regex in _FLOW_RES:
+        if regex.search(sentence):
+            return flow
+    return "turnover"
+
+
+def _owner_flip(segment: str, flow: str, reporter: str) -> tuple[str, str | None]:
+    """Turn "Turkish exports to Uzbekistan" (reported from Uzbekistan) into imports from Turkey."""
+    if flow == "turnover":
+        return flow, None
+    regex = _FLOW_RES[0][1] if flow == "exports" else _FLOW_RES[1][1]
+    m = regex.search(segment)
+    if not m:
+        return flow, None
+    before = segment[max(0, m.start() - 30) : m.start()]
+    owner = None
+    owners_before = names.find_countries(before)
+    if owners_before and owners_before[-1].end >= len(before) - 4:
+        owner = owners_before[-1].iso3  # "Turkish exports", "Turkey's exports"
+    after = segment[m.end() : m.end() + 40]
+    origin = re.match(
+        r"\s+(?:of\s+[\w\s-]{0,20}?\s+)?from\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s[A-Z][\w-]*)*)", after
+    )
+    if flow == "exports" and origin:
+        owner = names.iso3_for_name(origin.group(1)) or owner
+    if owner and owner != reporter:
+        return ("imports" if flow == "exports" else "exports"), owner
+    return flow, None
+
+
+def _partner(candidates: list[str], home: str, main: str | None) -> str | None:
+    others = [c for c in candidates if c != home]
+    if not others:
+        return None
+    return main if main in others else others[0]
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+class _Document:
+    """Per-document state shared by all sentences."""
+
+    def __init__(self, text: str, published: date | None, home: str):
+        self.text = text
+        self.home = home
+        self.when = dates.document_date(text, published)
+        self.main = names.main_partner(text, home)
+        self.paragraphs = _paragraphs(text)
+        header = dates.header_end(text)
+        if header and self.paragraphs and self.paragraphs[0][0] < header:
+            # the "date YYYY-MM-DD" header is metadata, never part of a quote
+            rest = _trim(text, header, self.paragraphs[0][1])
+            self.paragraphs = ([rest] if rest else []) + self.paragraphs[1:]
+        self._speakers: names.SpeakerResolver | None = None
+        self._countries_cache: dict[tuple[int, int], list[str]] = {}
+        # The last explicit reporting period: (start, end, paragraph, sentence index).
+        self.last_period: tuple[date, date, tuple[int, int], int] | None = None
+
+    @property
+    def speakers(self) -> names.SpeakerResolver:
+        if self._speakers is None:  # people and quotes are only parsed if a fact needs them
+            self._speakers = names.SpeakerResolver(self.text, self.paragraphs)
+        return self._speakers
+
+    def countries(self, start: int, end: int) -> list[str]:
+        key = (start, end)
+        if key not in self._countries_cache:
+            self._countries_cache[key] = names.countries_in(self.text[start:end])
+        return self._countries_cache[key]
+
+    def partner_for(self, spans: list[tuple[int, int]]) -> str | None:
+        for start, end in spans:
+            found = _partner(self.countries(start, end), self.home, self.main)
+            if found:
+                return found
+        return self.main
+
+    def latest_full_year(self) -> tuple[date, date] | tuple[None, None]:
+        if self.when.date is None:
+            return None, None
+        year = self.when.date.year - 1
+        return date(year, 1, 1), date(year, 12, 31)
+
+
+def _quote(text: str, start: int, end: int) -> tuple[str, int, int]:
+    m = _LEADING_JUNK_RE.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
+    trimmed = _trim(text, start, end) or (start, end)
+    return text[trimmed[0] : trimmed[1]], trimmed[0], trimmed[1]
+
+
+def facts_from_text(text: str, *, published: date | None = None, home: str = "BLR") -> Extraction:
+    """Extract trade figures, growth rates and targets from a report's text."""
+    doc = _Document(text, published, home)
+    facts: list[Fact] = []
+    for paragraph in doc.paragraphs:
+        sentences = split_sentences(text, *paragraph)
+        previous_trade = previous_money = False
+        for index, sentence in enumerate(sentences):
+            s_start, s_end = sentence
+            body = text[s_start:s_end]
+            is_trade = bool(_TRADE_RE.search(body))
+            if _TRIGGER_RE.search(body):
+                new = _sentence_facts(
+                    doc, paragraph, sentences, index, previous_trade, previous_money
+                )
+                facts.extend(new)
+                previous_money = bool(numbers.find_money(body)) or any(f.value_usd for f in new)
+            else:
+                previous_money = False
+            previous_trade = is_trade
+    return Extraction(doc.when.date, doc.when.inferred, doc.when.precision, tuple(_dedupe(facts)))
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    seen: set[tuple[object, ...]] = set()
+    unique = []
+    for fact in facts:
+        key = (fact.kind, fact.start, fact.end, fact.value_usd, fact.growth_pct, fact.growth_factor)
+        if key not in seen:
+            seen.add(key)
+            unique.append(fact)
+    return unique
+
+
+def _sentence_facts(
+    doc: _Document,
+    paragraph: tuple[int, int],
+    sentences: list[tuple[int, int]],
+    index: int,
+    previous_trade: bool,
+    previous_money: bool,
+) -> list[Fact]:
+    text = doc.text
+    s_start, s_end = sentences[index]
+    body = text[s_start:s_end]
+    trade_here = bool(_TRADE_RE.search(body))
+    if not (trade_here or previous_trade):
+        return []
+    previous = sentences[index - 1] if index else None
+    amounts = [
+        a
+        for a in numbers.find_money(body, allow_bare=previous_money)
+        if not a.per_unit and a.value >= _MIN_TRADE_USD
+    ]
+    facts: list[Fact] = []
+    used_growth: set[int] = set()
+    has_target = False
+    aspiration = bool(_PAST_ASPIRATION_RE.search(body))
+    for amount, (seg_start, seg_end) in zip(amounts, _segments(body, amounts), strict=False):
+        segment = body[seg_start:seg_end]
+        rel = amount.start - seg_start
+        if aspiration or _excluded(body, segment, rel, amount, trade_here):
+            continue
+        fact = _money_fact(
+            doc, paragraph, sentences, index, previous, amount, seg_start, seg_end, used_growth
+        )
+        if fact:
+            has_target = has_target or fact.kind == "target"
+            facts.append(fact)
+    if not amounts or not facts:
+        facts.extend(_growth_facts(doc, sentences[index], previous, used_growth, trade_here))
+    if not has_target and not aspiration:
+        target = _novalue_target(doc, sentences[index], previous)
+        if target:
+            facts.append(target)
+    return facts
+
+
+def _excluded(body: str, segment: str, rel: int, amount: numbers.Money, trade_here: bool) -> bool:
+    """Amounts that are not trade values: investments, deltas ("grew by $20 million"), bases."""
+    before = segment[max(0, rel - 60) : rel]
+    after = segment[rel + (amount.end - amount.start) : rel + (amount.end - amount.start) + 30]
+    not_trade = _NOT_TRADE_RE.search(before) or _NOT_TRADE_RE.search(after)
+    if not_trade and not _TRADE_RE.search(before[-25:]):
+        return True
+    if _DELTA_BEFORE_RE.search(before) or _FROM_BEFORE_RE.search(before):
+        return True
+    if not trade_here and not amount.bare and not _TRADE_RE.search(segment):
+        return _NOT_TRADE_RE.search(body) is not None
+    return False
+
+
+def _money_fact(
+    doc: _Document,
+    paragraph: tuple[int, int],
+    sentences: list[tuple[int, int]],
+    index: int,
+    previous: tuple[int, int] | None,
+    amount: numbers.Money,
+    seg_start: int,
+    seg_end: int,
+    used_growth: set[int],
+) -> Fact | None:
+    text = doc.text
+    s_start, s_end = sentences[index]
+    body = text[s_start:s_end]
+    segment = body[seg_start:seg_end]
+    rel = amount.start - seg_start
+    reference = doc.when.date
+
+    deadlines = dates.find_deadlines(segment, reference) or []
+    intent = None
+    for m in _INTENT_RE.finditer(segment, 0, rel):
+        intent = m
+    is_target = bool(deadlines)
+    if intent and not _STATE_RE.search(segment, intent.end(), rel):
+        is_target = True
+    if _INTENT_AFTER_RE.match(segment[rel + len(amount.text) :]):
+        is_target = True
+
+    periods = dates.find_periods(segment, reference)
+    if not periods and len(dates.find_periods(body, reference)) == 1:
+        periods = dates.find_periods(body, reference)
+    period = periods[0] if periods else None
+    if period and len(periods) > 1:  # prefer the period right after the amount
+        after = [p for p in periods if p.span_start >= rel]
+        period = after[0] if after else periods[-1]
+
+    growth = None
+    for g in _growths(segment):
+        if seg_start + g.start not in used_growth:
+            growth = g
+            used_growth.add(seg_start + g.start)
+            break
+
+    q_start, q_end = s_start + seg_start, s_start + seg_end
+    deadline = deadlines[0].end if deadlines else None
+    if is_target:
+        if deadline is None:
+            deadline, q_end = _deadline_nearby(doc, paragraph, sentences, index, q_end)
+        if deadline is None and period and reference and period.end.year >= reference.year:
+            deadline = period.end  # "to reach $1 billion this year"
+        period_start = period_end = None
+    elif period:
+        period_start, period_end = period.start, period.end
+        doc.last_period = (period.start, period.end, paragraph, index)
+    else:
+        period_start, period_end = _implied_period(doc, paragraph, index, body)
+
+    flow = _flow(segment, rel, body)
+    flow, owner = _owner_flip(segment, flow, doc.home)
+    partner = owner or doc.partner_for([(q_start, q_end), (s_start, s_end), paragraph])
+    quote, start, end = _quote(text, q_start, q_end)
+    return Fact(
+        kind="target" if is_target else "figure",
+        reporter=doc.home,
+        partner=partner,
+        flow=flow,
+        value_usd=amount.value,
+        qualifier=amount.qualifier,
+        period_start=period_start,
+        period_end=period_end,
+        growth_pct=growth.pct if growth and not is_target else None,
+        growth_factor=growth.factor if growth and not is_target else None,
+        deadline=deadline if is_target else None,
+        speaker=doc.speakers.speaker_at(s_start + amount.start, sentences[index], previous),
+        quote=quote,
+        start=start,
+        end=end,
+        value_low=amount.low,
+    )
+
+
+_ANAPHORIC_PERIOD_RE = re.compile(
+    r"\b(?:during|in|over|for)\s+the\s+(?:same\s+)?"
+    r"(?:period|quarter|half[- ]year|(?:\w+\s+)?months)\b",
+    re.IGNORECASE,
+)
+
+
+def _implied_period(
+    doc: _Document, paragraph: tuple[int, int], index: int, body: str
+) -> tuple[date, date] | tuple[None, None]:
+    """A figure without its own period: "during the quarter" or a follow-up sentence reuses the
+    last period; otherwise the latest full year before the document date."""
+    last = doc.last_period
+    if last and (
+        _ANAPHORIC_PERIOD_RE.search(body)
+        or (last[2] == paragraph and last[3] in (index, index - 1))
+    ):
+        return last[0], last[1]
+    return doc.latest_full_year()
+
+
+def _deadline_nearby(
+    doc: _Document,
+    paragraph: tuple[int, int],
+    sentences: list[tuple[int, int]],
+    index: int,
+    q_end: int,
+) -> tuple[date | None, int]:
+    """A deadline in one of the next two sentences that carry no amount of their own."""
+    for later in sentences[index + 1 : index + 3]:
+        body = doc.text[later[0] : later[1]]
+        if numbers.find_money(body):
+            break
+        found = dates.find_deadlines(body, doc.when.date)
+        if found:
+            return found[0].end, later[1]
+    return None, q_end
+
+
+def _growth_facts(
+    doc: _Document,
+    sentence: tuple[int, int],
+    previous: tuple[int, int] | None,
+    used: set[int],
+    trade_here: bool,
+) -> list[Fact]:
+    if not trade_here:
+        return []
+    text = doc.text
+    s_start, s_end = sentence
+    body = text[s_start:s_end]
+    facts = []
+    for g in _growths(body):
+        if g.start in used or not _about_trade(body, g.start):
+            continue
+        periods = dates.find_periods(body, doc.when.date)
+        period = periods[0] if periods else None
+        flow = _flow(body, g.start, body)
+        quote, start, end = _quote(text, s_start, s_end)
+        facts.append(
+            Fact(
+                kind="growth",
+                reporter=doc.home,
+                partner=doc.partner_for([sentence]),
+                flow=flow,
+                value_usd=None,
+                qualifier=g.qualifier,
+                period_start=period.start if period else None,
+                period_end=period.end if period else None,
+                growth_pct=g.pct,
+                growth_factor=g.factor,
+                deadline=None,
+                speaker=doc.speakers.speaker_at(s_start + g.start, sentence, previous),
+                quote=quote,
+                start=start,
+                end=end,
+            )
+        )
+    return facts
+
+
+def _novalue_target(
+    doc: _Document, sentence: tuple[int, int], previous: tuple[int, int] | None
+) -> Fact | None:
+    text = doc.text
+    s_start, s_end = sentence
+    body = text[s_start:s_end]
+    m = _NOVALUE_TARGET_RE.search(body)
+    if not m:
+        return None
+    obj = m.group("obj").lower()
+    flow = (
+        "exports"
+        if obj in ("exports", "supplies")
+        else "imports"
+        if obj == "imports"
+        else "turnover"
+    )
+    verb = m.group("verb").lower()
+    factor = 2.0 if verb.startswith("doubl") else 3.0 if verb.startswith("tripl") else None
+    deadlines = dates.find_deadlines(body, doc.when.date)
+    quote, start, end = _quote(text, s_start, s_end)
+    return Fact(
+        kind="target",
+        reporter=doc.home,
+        partner=doc.partner_for([sentence]),
+        flow=flow,
+        value_usd=None,
+        qualifier="exact",
+        period_start=None,
+        period_end=None,
+        growth_pct=None,
+        growth_factor=factor,
+        deadline=deadlines[0].end if deadlines else None,
+        speaker=doc.speakers.speaker_at(s_start + m.start("verb"), sentence, previous),
+        quote=quote,
+        start=start,
+        end=end,
+    )

@@ -1,0 +1,295 @@
+"""The one writer of ingested documents and their proposed facts, and of review decisions.
+
+ingest_document() stores a file as a Source and every fact the extractor finds as a
+*proposed* Figure or TargetStatement, in one transaction per file: a file that fails
+leaves nothing behind, and a file already stored (same content hash) adds nothing.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import pycountry
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from tradewatch.domain.money import values_agree
+from tradewatch.ingest.extract import Extraction, Fact, facts_from_text
+from tradewatch.ingest.files import DocumentError, read_document
+from tradewatch.models import (
+    Country,
+    Figure,
+    ReviewStatus,
+    Source,
+    Target,
+    TargetStatement,
+)
+
+DOCUMENT_SUFFIXES = (".txt", ".html", ".htm")
+# "Over the next five years" from a November session lands on 2029 or 2030 depending on
+# how the years are counted; statements one year apart still name the same target.
+DEADLINE_SLACK_YEARS = 1
+AGENCIES = (
+    "BelTA",
+    "Xinhua",
+    "TASS",
+    "Kazinform",
+    "Reuters",
+    "Interfax",
+    "Trend",
+    "Kabar",
+    "AKIpress",
+    "Anadolu",
+    "UzA",
+    "Sputnik",
+    "RIA Novosti",
+    "Vietnam News Agency",
+)
+_AGENCY_RE = re.compile(r"\b(" + "|".join(re.escape(a) for a in AGENCIES) + r")\b")
+_HEADER_DATE_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*")
+
+
+@dataclass(slots=True)
+class IngestResult:
+    path: str
+    status: str  # "added" | "skipped" | "error"
+    source: Source | None = None
+    reason: str = ""
+    figures: int = 0
+    statements: int = 0
+    linked: int = 0  # facts that matched a stored one and were linked to it
+    dropped: list[str] = field(default_factory=list)  # facts that could not be stored, why
+
+
+def document_paths(paths: list[str]) -> list[Path]:
+    """Files as given, plus report files found (recursively, sorted) in given folders."""
+    found: list[Path] = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            found += sorted(p for p in given.rglob("*") if p.suffix.lower() in DOCUMENT_SUFFIXES)
+        else:
+            found.append(given)
+    return found
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def title_of(text: str, fallback: str) -> str:
+    for line in text.splitlines():
+        line = _HEADER_DATE_RE.sub("", line).strip(" \t•-")
+        if len(line) > 15:
+            return line if len(line) <= 150 else line[:149].rsplit(" ", 1)[0] + "…"
+    return fallback
+
+
+def publisher_of(text: str) -> str:
+    match = _AGENCY_RE.search(text)
+    return match.group(1) if match else ""
+
+
+def ingest_document(path: str | Path, *, accept: bool = False) -> IngestResult:
+    """Store one file and its proposed facts (accepted at once with accept=True)."""
+    try:
+        text = read_document(path)
+    except DocumentError as err:
+        return IngestResult(str(path), "error", reason=err.reason)
+    digest = content_hash(text)
+    existing = Source.objects.filter(content_hash=digest).first()
+    if existing:
+        return IngestResult(str(path), "skipped", existing, reason="already ingested")
+    try:
+        with transaction.atomic():
+            return store_extraction(Path(path), text, digest, facts_from_text(text), accept)
+    except (ValidationError, ValueError) as err:
+        return IngestResult(str(path), "error", reason=f"not stored: {err}")
+
+
+def store_extraction(
+    path: Path, text: str, digest: str, extraction: Extraction, accept: bool
+) -> IngestResult:
+    source = Source(
+        title=title_of(text, path.name),
+        publisher=publisher_of(text),
+        file_name=path.name,
+        published=extraction.document_date,
+        date_precision=extraction.date_precision or "day",
+        date_inferred=extraction.date_inferred,
+        date_note="Date inferred from the text." if extraction.date_inferred else "",
+        text=text,
+        content_hash=digest,
+    )
+    source.full_clean()
+    source.save()
+    result = IngestResult(str(path), "added", source)
+    status = ReviewStatus.ACCEPTED if accept else ReviewStatus.PROPOSED
+    for fact in extraction.facts:
+        problem = store_fact(fact, source, status, result)
+        if problem:
+            result.dropped.append(f"{fact.quote[:60]!r}: {problem}")
+    return result
+
+
+def country(iso3: str | None) -> Country | None:
+    if not iso3:
+        return None
+    found = Country.objects.filter(pk=iso3).first()
+    if found:
+        return found
+    record = pycountry.countries.get(alpha_3=iso3)
+    if record is None:
+        return None
+    return Country.objects.create(iso3=iso3, name=getattr(record, "common_name", record.name))
+
+
+def store_fact(fact: Fact, source: Source, status: str, result: IngestResult) -> str:
+    """Store one fact; returns why it could not be stored, or '' when it was."""
+    reporter = country(fact.reporter or settings.TRADEWATCH_HOME)
+    partner = country(fact.partner)
+    if reporter is None or partner is None or reporter == partner:
+        return "no partner country identified"
+    common = {
+        "source": source,
+        "speaker": fact.speaker or "",
+        "quote": fact.quote,
+        "quote_start": fact.start,
+        "quote_end": fact.end,
+        "status": status,
+    }
+    if fact.kind == "target":
+        return store_target(fact, reporter, partner, common, result)
+    if fact.period_start is None or fact.period_end is None:
+        return "no period identified"
+    figure = Figure(
+        reporter=reporter,
+        partner=partner,
+        flow=fact.flow,
+        period_start=fact.period_start,
+        period_end=fact.period_end,
+        value_usd=fact.value_usd,
+        qualifier=fact.qualifier,
+        change_pct=decimal_or_none(fact.growth_pct),
+        growth_factor=decimal_or_none(fact.growth_factor),
+        change_qualifier=fact.qualifier if fact.kind == "growth" else "exact",
+        **common,
+    )
+    figure.duplicate_of = matching_figure(figure)
+    figure.full_clean()
+    figure.save()
+    result.figures += 1
+    result.linked += figure.duplicate_of is not None
+    return ""
+
+
+def decimal_or_none(number: float | None) -> Decimal | None:
+    return None if number is None else Decimal(str(round(number, 3)))
+
+
+def matching_figure(figure: Figure) -> Figure | None:
+    """A stored figure stating the same thing (same pair, flow, period; value within 1%)."""
+    candidates = (
+        Figure.objects.filter(
+            reporter=figure.reporter,
+            partner=figure.partner,
+            flow=figure.flow,
+            period_start=figure.period_start,
+            period_end=figure.period_end,
+            duplicate_of__isnull=True,
+        )
+        .exclude(status=ReviewStatus.REJECTED)
+        .order_by("-status", "pk")
+    )  # accepted first
+    for candidate in candidates:
+        same_value = values_agree(candidate.value_usd, figure.value_usd)
+        # A change in % given by only one of the two does not make them differ.
+        same_change = None in (candidate.change_pct, figure.change_pct) or values_agree(
+            candidate.change_pct, figure.change_pct
+        )
+        if same_value and same_change and candidate.growth_factor == figure.growth_factor:
+            return candidate
+    return None
+
+
+def matching_target(reporter: Country, partner: Country, fact: Fact) -> Target | None:
+    candidates = Target.objects.filter(reporter=reporter, partner=partner, flow=fact.flow).exclude(
+        status=ReviewStatus.REJECTED
+    )
+    for target in candidates.order_by("-status", "pk"):
+        if not values_agree(target.value_usd, fact.value_usd):
+            continue
+        if target.deadline is None or fact.deadline is None:
+            if target.deadline is fact.deadline:
+                return target
+        elif abs(target.deadline.year - fact.deadline.year) <= DEADLINE_SLACK_YEARS:
+            return target
+    return None
+
+
+def store_target(
+    fact: Fact, reporter: Country, partner: Country, common: dict, result: IngestResult
+) -> str:
+    stated_on = common["source"].published or timezone.localdate()
+    if fact.deadline is not None and fact.deadline < stated_on:
+        return f"deadline {fact.deadline} is before the statement ({stated_on})"
+    target = matching_target(reporter, partner, fact)
+    if target is None:
+        target = Target(
+            reporter=reporter,
+            partner=partner,
+            flow=fact.flow,
+            value_usd=fact.value_usd,
+            qualifier=fact.qualifier,
+            deadline=fact.deadline,
+            stated_on=stated_on,
+            description=fact.quote[:300],
+            status=common["status"],
+        )
+        target.full_clean()
+        target.save()
+    else:
+        result.linked += 1
+    statement = TargetStatement(
+        target=target,
+        stated_on=stated_on,
+        deadline_as_stated=fact.deadline,
+        wording=fact.quote[:200],
+        **common,
+    )
+    statement.full_clean()
+    statement.save()
+    result.statements += 1
+    return ""
+
+
+@transaction.atomic
+def review_figures(figures: QuerySet[Figure], status: str) -> int:
+    """Accept or reject figures; saved one by one so every change keeps its history."""
+    changed = 0
+    for figure in figures.select_for_update():
+        if figure.status != status:
+            figure.status = status
+            figure.save(update_fields=["status"])
+            changed += 1
+    return changed
+
+
+@transaction.atomic
+def review_statements(statements: QuerySet[TargetStatement], status: str) -> int:
+    """Accept or reject statements; accepting one also accepts its proposed target."""
+    changed = 0
+    for statement in statements.select_related("target").select_for_update(of=("self",)):
+        if statement.status != status:
+            statement.status = status
+            statement.save(update_fields=["status"])
+            changed += 1
+        target = statement.target
+        if status == ReviewStatus.ACCEPTED and target.status != ReviewStatus.ACCEPTED:
+            target.status = ReviewStatus.ACCEPTED
+            target.save(update_fields=["status"])
+    return changed
