@@ -40,10 +40,13 @@ fmt: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+DEPLOY_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-only-$$(date +%s)-a-long-random-looking-string-for-the-deploy-check
+
 check: install
 	$(PY) manage.py makemigrations --check --dry-run
-	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-only-$$(date +%s)-a-long-random-looking-string-for-the-deploy-check \
-	  $(PY) manage.py check --deploy --fail-level WARNING
+	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
+	$(DEPLOY_ENV) $(PY) manage.py collectstatic --noinput --clear -v0
+	@ls staticfiles/plotly/plotly.min.*.js staticfiles/staticfiles.json >/dev/null && echo "collectstatic: hashed, compressed static files OK"
 
 bench: install
 	$(PY) -m tradewatch.bench

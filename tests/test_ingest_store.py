@@ -140,3 +140,31 @@ def test_ingesting_the_seeds_reproduces_the_fixture_facts(seeds_dir, db):
     assert kgz.statements.count() >= 3
     assert Figure.objects.filter(partner="KGZ", value_usd=160_200_000, change_pct=65).exists()
     assert Figure.objects.filter(partner="KGZ", value_usd=170_000_000, qualifier="about").exists()
+
+
+def test_disagreeing_proposal_flags_a_conflict_on_both_sides(tmp_path, seed, client):
+    text = (
+        "MINSK, 3 November 2023 (BelTA) – Trade between Belarus and Kyrgyzstan amounted to "
+        "$190 million in 2022, the Belarusian foreign ministry said.\n"
+    )
+    result = ingest_document(write(tmp_path, "kgz3.txt", text))
+    proposed = Figure.objects.get(source=result.source)
+    assert proposed.duplicate_of is None
+    client.force_login(User.objects.create_superuser("root", password="pw"))
+    page = client.get("/admin/tradewatch/figure/?partner__iso3__exact=KGZ")
+    flagged = {f.pk for f in page.context["cl"].result_list if f.has_conflict}
+    assert {proposed.pk, 1} <= flagged  # the new $190M and the accepted $160.2M
+
+
+def test_accepting_a_statement_accepts_its_new_target(tmp_path, seed, client):
+    result = ingest_document(write(tmp_path, "wire.txt", WIRE))
+    statement = TargetStatement.objects.get(source=result.source)
+    assert statement.target.status == ReviewStatus.PROPOSED
+    client.force_login(User.objects.create_superuser("root", password="pw"))
+    client.post(
+        "/admin/tradewatch/targetstatement/",
+        {"action": "mark_accepted", "_selected_action": [statement.pk], "index": "0"},
+    )
+    statement.refresh_from_db()
+    assert statement.status == statement.target.status == ReviewStatus.ACCEPTED
+    assert "$2B" in _kaz_page() and "by 2030" in _kaz_page()

@@ -76,15 +76,20 @@ class SourceAdmin(SimpleHistoryAdmin):
         return format_html('<a href="{}">open</a>', source.get_absolute_url())
 
 
-def conflicting_accepted() -> Exists:
-    """An accepted figure for the same period whose value differs by more than 1%."""
-    same_period = Figure.objects.filter(
-        status=ReviewStatus.ACCEPTED,
-        partner=OuterRef("partner"),
-        flow=OuterRef("flow"),
-        period_start=OuterRef("period_start"),
-        period_end=OuterRef("period_end"),
-    ).exclude(pk=OuterRef("pk"))
+def conflicting_figure() -> Exists:
+    """Another live figure for the same period whose value differs by more than 1%
+    (accepted or proposed, so both sides of a disagreement are flagged)."""
+    same_period = (
+        Figure.objects.filter(
+            partner=OuterRef("partner"),
+            flow=OuterRef("flow"),
+            period_start=OuterRef("period_start"),
+            period_end=OuterRef("period_end"),
+            duplicate_of__isnull=True,
+        )
+        .exclude(pk=OuterRef("pk"))
+        .exclude(status=ReviewStatus.REJECTED)
+    )
     low, high = OuterRef("value_usd") * Decimal("0.99"), OuterRef("value_usd") * Decimal("1.01")
     return Exists(same_period.filter(Q(value_usd__lt=low) | Q(value_usd__gt=high)))
 
@@ -124,7 +129,7 @@ class FigureAdmin(SimpleHistoryAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(has_conflict=conflicting_accepted())
+        return super().get_queryset(request).annotate(has_conflict=conflicting_figure())
 
     @admin.display(boolean=True, description="conflict")
     def conflict(self, figure: Figure) -> bool:

@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "tradewatch.apps.StaticFilesConfig",
     "django_htmx",
     "simple_history",
     "tradewatch.apps.TradeWatchConfig",

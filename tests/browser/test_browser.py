@@ -70,6 +70,9 @@ def test_partner_switch(page: Page, live_server, seeded):
     page.get_by_role("navigation", name="Partners").get_by_text("Kazakhstan").click()
     expect(page.locator("h1")).to_contain_text("Kazakhstan")
     assert page.url.endswith("/partners/KAZ/")
+    expect(page).to_have_title("Belarus–Kazakhstan trade — TradeWatch")
+    page.go_back()
+    expect(page.locator("h1")).to_contain_text("Kyrgyzstan")
 
 
 @pytest.mark.parametrize(

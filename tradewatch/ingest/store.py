@@ -271,7 +271,8 @@ def store_target(
 def review_figures(figures: QuerySet[Figure], status: str) -> int:
     """Accept or reject figures; saved one by one so every change keeps its history."""
     changed = 0
-    for figure in figures.select_for_update():
+    # A fresh, join-free query: PostgreSQL cannot lock the nullable side of an outer join.
+    for figure in Figure.objects.filter(pk__in=figures.values("pk")).select_for_update():
         if figure.status != status:
             figure.status = status
             figure.save(update_fields=["status"])
