@@ -1,7 +1,7 @@
 import csv
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from tradewatch.exports import csv_rows, partner_json, spreadsheet_safe
 from tradewatch.queries import partner_dashboard, partner_or_404
@@ -12,7 +12,7 @@ def bad_query(form) -> JsonResponse:
     return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
 
 
-@require_GET
+@require_safe
 def partner_csv(request: HttpRequest, iso3: str) -> HttpResponse:
     partner = partner_or_404(iso3)
     form, filters = parse_filters(request)
@@ -31,7 +31,7 @@ def partner_csv(request: HttpRequest, iso3: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def partner_api(request: HttpRequest, iso3: str) -> JsonResponse:
     partner = partner_or_404(iso3)
     form, filters = parse_filters(request)

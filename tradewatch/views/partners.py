@@ -1,6 +1,6 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
@@ -13,7 +13,7 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def partner_detail(request: HtmxHttpRequest, iso3: str) -> HttpResponse:
     partner = partner_or_404(iso3)

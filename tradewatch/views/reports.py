@@ -1,13 +1,13 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from tradewatch.queries import Filters, partner_dashboard, partner_or_404
 from tradewatch.reports import report_context, report_pdf
 from tradewatch.views.common import parse_filters, today
 
 
-@require_GET
+@require_safe
 def partner_report(request: HttpRequest, iso3: str) -> HttpResponse:
     partner = partner_or_404(iso3)
     _, filters = parse_filters(request)

@@ -1,12 +1,12 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from tradewatch.highlight import highlighted_segments
 from tradewatch.queries import source_with_facts
 
 
-@require_GET
+@require_safe
 def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
     source, figures, statements = source_with_facts(pk)
     spans = [(f.quote_start, f.quote_end, f.anchor) for f in figures]
