@@ -172,7 +172,7 @@ def target_chart(dashboard: Dashboard) -> dict:
     fig.update_layout(
         template="plotly_white",
         height=440,
-        margin={"l": 60, "r": 20, "t": 30, "b": 110},
+        margin={"l": 60, "r": 20, "t": 30, "b": 140},
         yaxis={"title": {"text": "USD million"}, "rangemode": "tozero"},
         xaxis={
             "type": "date",
@@ -180,8 +180,9 @@ def target_chart(dashboard: Dashboard) -> dict:
             "range": year_range(dashboard),
             "dtick": "M12",
             "tickformat": "%Y",
+            "ticklabelmode": "period",
         },
-        legend={"orientation": "h", "y": -0.14},
+        legend={"orientation": "h", "y": -0.1, "yanchor": "top"},
         font={"family": "Helvetica, Arial, sans-serif", "size": 12},
     )
     fig.add_annotation(
@@ -189,9 +190,12 @@ def target_chart(dashboard: Dashboard) -> dict:
         xref="paper",
         yref="paper",
         x=0,
-        y=-0.36,
+        y=0,
+        yshift=-100,  # pixels, so the line clears the legend at any chart height
         showarrow=False,
         xanchor="left",
+        yanchor="top",
+        align="left",
         font={"size": 10, "color": "#555"},
     )
     if not valued and target_trace(dashboard) is None:
