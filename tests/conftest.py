@@ -19,6 +19,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    if "DJANGO_SETTINGS_MODULE" not in os.environ:
+        return  # running the Django-free tests alone (-p no:django)
     # The manifest storage 500s without collectstatic; tests serve plain static files.
     settings.STORAGES = {
         **settings.STORAGES,

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from tradewatch.ingest.store import ingest_document
+from tradewatch.ingest.store import ingest_document, review_figures
 from tradewatch.models import Figure, ReviewStatus, Source, Target, TargetStatement
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +168,30 @@ def test_accepting_a_statement_accepts_its_new_target(tmp_path, seed, client):
     statement.refresh_from_db()
     assert statement.status == statement.target.status == ReviewStatus.ACCEPTED
     assert "$2B" in _kaz_page() and "by 2030" in _kaz_page()
+
+
+def test_ingesting_seed_files_over_the_fixture_adds_nothing_but_text(seeds_dir, seed, client):
+    before = stored()
+    results = [ingest_document(p) for p in sorted(seeds_dir.glob("*.txt"))]
+    assert {r.status for r in results} == {"skipped"}
+    assert stored() == before
+    html = client.get("/sources/3/").content.decode()
+    assert '<mark id="figure-1">' in html  # the curated quote now highlights in the full text
+
+
+def test_rejecting_a_figure_releases_its_corroborations(tmp_path, seed):
+    text = (
+        "MINSK, 3 November 2023 (BelTA) – Trade between Belarus and Kyrgyzstan amounted to "
+        "$160.5 million in 2022, the Belarusian foreign ministry said.\n"
+    )
+    result = ingest_document(write(tmp_path, "kgz2.txt", text))
+    copy = Figure.objects.get(source=result.source)
+    review_figures(Figure.objects.filter(pk=1), ReviewStatus.REJECTED)
+    copy.refresh_from_db()
+    assert copy.duplicate_of is None and copy.status == ReviewStatus.PROPOSED
+
+
+def test_other_files_in_a_folder_are_reported_as_skipped(tmp_path, db, capsys):
+    write(tmp_path, "notes.pdf", b"%PDF-1.4")
+    call_command("ingest", str(tmp_path))
+    assert "notes.pdf: not a .txt, .html or .htm file" in capsys.readouterr().out

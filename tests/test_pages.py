@@ -1,11 +1,12 @@
 import csv
 import io
+from datetime import date
 
 import pytest
 from django.urls import reverse
 
 from tests.conftest import add_figure
-from tradewatch.models import Source
+from tradewatch.models import Source, Target, TargetStatement
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +73,20 @@ def test_malformed_filters_are_400_with_a_message(client, seed, query):
     assert 'role="alert"' in response.content.decode()
     assert client.get("/api/partners/KGZ/" + query).status_code == 400
     assert client.get("/partners/KGZ/figures.csv" + query).status_code == 400
+    report = client.get("/partners/KGZ/report/" + query)
+    assert report.status_code == 400 and 'role="alert"' in report.content.decode()
+
+
+def test_unknown_report_format_is_400(client, seed):
+    response = client.get("/partners/KGZ/report/?format=docx")
+    assert response.status_code == 400
+    assert "format must be html or pdf" in response.content.decode()
+
+
+def test_download_links_keep_the_filters(client, seed):
+    html = client.get("/partners/KGZ/?flow=turnover&from=2022").content.decode()
+    assert "/partners/KGZ/figures.csv?flow=turnover&amp;from=2022" in html
+    assert "/partners/KGZ/report/?flow=turnover&amp;from=2022&amp;format=pdf" in html
 
 
 def test_htmx_filter_request_gets_only_the_results(client, seed):
@@ -121,9 +136,14 @@ def test_csv_has_figures_and_target_statements(client, seed):
     response = client.get("/partners/KGZ/figures.csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    values = {r["value_usd"] for r in rows if r["kind"] == "figure"}
-    assert "160200000.00" in values
-    assert sum(r["kind"] == "target" for r in rows) == 3
+    figures = [r for r in rows if r["kind"] == "figure"]
+    assert 160_200_000 in {float(r["value_usd"]) for r in figures if r["value_usd"]}
+    growth = next(r for r in figures if r["period_label"] == "2024")
+    assert (growth["change_pct"], growth["change_qualifier"]) == ("15.0", "more_than")
+    assert {"source_title", "quote", "speaker", "derivation"} <= set(rows[0])
+    statements = [r for r in rows if r["kind"] == "target"]
+    assert len(statements) == 3
+    assert {r["statement_deadline_as_stated"] for r in statements} == {"2029-12-31", "2030-12-31"}
 
 
 def test_csv_neutralises_formulas(client, seed):
@@ -168,9 +188,21 @@ def test_report_page_has_progress_and_quotes(client, seed):
 def test_query_count_does_not_grow_with_figures(client, seed, url, django_assert_max_num_queries):
     with django_assert_max_num_queries(12) as few:
         client.get(url)
-    source = Source.objects.create(title="Bulk")
+    source = Source.objects.get(pk=3)  # the page /sources/3/ shows it, so it grows too
     for year in range(1990, 2040):
         add_figure(year=year, source=source)
+    for offset in range(10):
+        target = Target.objects.create(
+            reporter_id="BLR",
+            partner_id="KGZ",
+            value_usd=600_000_000 + offset,
+            deadline=date(2031 + offset, 12, 31),
+            stated_on=date(2025, 1, 1),
+        )
+        for _ in range(3):
+            TargetStatement.objects.create(
+                target=target, source=source, quote="q", stated_on=date(2025, 1, 1)
+            )
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
 

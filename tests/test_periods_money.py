@@ -49,3 +49,4 @@ def test_usd_display_keeps_the_qualifier(amount, qualifier, text):
 def test_percent_display():
     assert format_percent(0.15289) == "15.3%"
     assert format_percent(None) == "—"
+    assert format_percent(float("inf")) == "—"

@@ -136,3 +136,22 @@ def test_value_reported_after_the_deadline_is_deadline_passed():
 
 def test_zero_latest_value_is_insufficient_data():
     assert kgz([], latest_value=Decimal(0)).status == Status.INSUFFICIENT_DATA
+
+
+def test_deadline_early_in_the_next_year_counts_one_whole_year():
+    # An editor's $1M in 2025 against $1B by 1 Jan 2026: absurd but must not crash.
+    progress = kgz(
+        [GrowthEvidence(0.1, 2025, "10%", stated=True)],
+        latest_value=Decimal(1_000_000),
+        latest_period=Period.year(2025),
+        target_value=Decimal(1_000_000_000),
+        deadline=date(2026, 1, 1),
+        as_of=date(2025, 6, 1),
+    )
+    assert progress.required_growth == pytest.approx(999.0)
+    assert progress.status == Status.LIMITED_PROGRESS
+
+
+def test_observed_basis_names_the_evidence():
+    progress = kgz([GrowthEvidence(0.15, 2024, "more than 15% in 2024 as stated", stated=True)])
+    assert progress.observed_basis == "more than 15% in 2024 as stated"

@@ -1,5 +1,3 @@
-from decimal import Decimal
-
 from django.contrib import admin, messages
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
@@ -7,6 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from tradewatch.domain.money import AGREEMENT_TOLERANCE
 from tradewatch.ingest.store import review_figures, review_statements
 from tradewatch.models import (
     Country,
@@ -77,8 +76,8 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 def conflicting_figure() -> Exists:
-    """Another live figure for the same period whose value differs by more than 1%
-    (accepted or proposed, so both sides of a disagreement are flagged)."""
+    """Another live, stated figure for the same period that values_agree() would reject
+    (|a - b| > tolerance x the larger), accepted or proposed, so both sides are flagged."""
     same_period = (
         Figure.objects.filter(
             partner=OuterRef("partner"),
@@ -86,11 +85,13 @@ def conflicting_figure() -> Exists:
             period_start=OuterRef("period_start"),
             period_end=OuterRef("period_end"),
             duplicate_of__isnull=True,
+            derived=False,
         )
         .exclude(pk=OuterRef("pk"))
         .exclude(status=ReviewStatus.REJECTED)
     )
-    low, high = OuterRef("value_usd") * Decimal("0.99"), OuterRef("value_usd") * Decimal("1.01")
+    keep = 1 - AGREEMENT_TOLERANCE
+    low, high = OuterRef("value_usd") * keep, OuterRef("value_usd") / keep
     return Exists(same_period.filter(Q(value_usd__lt=low) | Q(value_usd__gt=high)))
 
 
@@ -101,7 +102,6 @@ class FigureAdmin(SimpleHistoryAdmin):
         "speaker", "source", "status", "derived", "conflict", "duplicate_of", "quote_link",
     ]  # fmt: skip
     list_filter = ["status", "partner", "flow", "qualifier", "derived"]
-    list_editable = ["status"]
     search_fields = ["quote", "speaker", "source__title"]
     autocomplete_fields = ["reporter", "partner", "source"]
     raw_id_fields = ["duplicate_of"]
@@ -129,7 +129,8 @@ class FigureAdmin(SimpleHistoryAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(has_conflict=conflicting_figure())
+        conflict = Q(conflicting_figure(), derived=False)
+        return super().get_queryset(request).annotate(has_conflict=conflict)
 
     @admin.display(boolean=True, description="conflict")
     def conflict(self, figure: Figure) -> bool:
@@ -176,7 +177,6 @@ class TargetStatementAdmin(SimpleHistoryAdmin):
         "quote_link",
     ]
     list_filter = ["status", "target__partner"]
-    list_editable = ["status"]
     search_fields = ["quote", "speaker", "source__title"]
     autocomplete_fields = ["source"]
     list_select_related = ["target", "source"]

@@ -115,6 +115,23 @@ def target_trace(dashboard: Dashboard) -> go.Scatter | None:
     )
 
 
+def undated_target_lines(dashboard: Dashboard) -> list[go.Scatter]:
+    """Goals with a value but no deadline ("approach $1 billion") as a dotted level."""
+    start, end = year_range(dashboard)
+    return [
+        go.Scatter(
+            name=f"Goal {format_usd(t.value_usd, Qualifier(t.qualifier))}, no deadline",
+            x=[start, end],
+            y=[millions(t.value_usd)] * 2,
+            mode="lines",
+            line={"dash": "dot", "color": COLOURS["target"], "width": 1.5},
+            hovertemplate=f"{t.description}<extra></extra>",
+        )
+        for t in dashboard.targets
+        if t.value_usd is not None and t.deadline is None
+    ]
+
+
 def year_range(dashboard: Dashboard) -> list[str]:
     """Whole years from the first figure to the last deadline, so one point is not zoomed in."""
     years = [f.period_start.year for f in dashboard.figures]
@@ -141,32 +158,22 @@ def target_chart(dashboard: Dashboard) -> dict:
     """The dashboard chart as a Plotly figure dict, ready for json_script or svg()."""
     conflicts = dashboard.conflicting_ids
     valued = [f for f in dashboard.figures if f.value_usd is not None]
+    stated = [f for f in valued if not f.derived]
     groups = [
-        (
-            "Reported (full year)",
-            [f for f in valued if f.period.is_full_year and not f.derived],
-            {"color": COLOURS["reported"], "symbol": "circle"},
-        ),
-        (
-            "Reported (part of a year)",
-            [f for f in valued if f.period.is_partial],
-            {"color": COLOURS["partial"], "symbol": "diamond"},
-        ),
-        (
-            "Derived from stated growth",
-            [f for f in valued if f.derived],
-            {"color": "#ffffff", "symbol": "circle-open", "line": None},
-        ),
-    ]
+        ("Reported (full year)", [f for f in stated if f.period.is_full_year],
+         {"color": COLOURS["reported"], "symbol": "circle"}),
+        ("Reported (part of a year)", [f for f in stated if f.period.is_partial],
+         {"color": COLOURS["partial"], "symbol": "diamond"}),
+        ("Derived from stated growth", [f for f in valued if f.derived],
+         {"color": COLOURS["path"], "symbol": "circle-open"}),
+    ]  # fmt: skip
     fig = go.Figure()
     for name, figures, marker in groups:
         if figures:
-            marker = {k: v for k, v in marker.items() if v is not None}
-            trace = figure_trace(name, figures, conflicts, **marker)
-            if name.startswith("Derived"):
-                trace.marker.color = COLOURS["path"]
-            fig.add_trace(trace)
-    for extra in (required_path(dashboard), target_trace(dashboard)):
+            fig.add_trace(figure_trace(name, figures, conflicts, **marker))
+    extras = [required_path(dashboard), target_trace(dashboard)]
+    extras += undated_target_lines(dashboard)
+    for extra in extras:
         if extra is not None:
             fig.add_trace(extra)
     fig.update_layout(

@@ -6,30 +6,6 @@ from decimal import Decimal
 from tradewatch.models import Figure, Target
 from tradewatch.queries import Dashboard
 
-CSV_HEADER = [
-    "kind",
-    "reporter",
-    "partner",
-    "flow",
-    "period_start",
-    "period_end",
-    "period_label",
-    "value_usd",
-    "qualifier",
-    "change_pct",
-    "growth_factor",
-    "deadline",
-    "derived",
-    "conflict",
-    "speaker",
-    "stated_on",
-    "source_id",
-    "source_title",
-    "source_published",
-    "source_date_inferred",
-    "quote",
-]
-
 
 def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
@@ -127,67 +103,31 @@ def partner_json(d: Dashboard) -> dict:
     }
 
 
-def csv_rows(d: Dashboard) -> list[list]:
+def flat(record: dict, prefix: str = "") -> dict:
+    """{'source': {'id': 3}} -> {'source_id': 3}; nested lists are left out."""
+    out = {}
+    for key, value in record.items():
+        if isinstance(value, dict):
+            out |= flat(value, f"{prefix}{key}_")
+        elif not isinstance(value, list):
+            out[prefix + key] = value
+    return out
+
+
+def csv_rows(d: Dashboard) -> tuple[list[str], list[dict]]:
+    """Figures, then one row per target statement: the JSON records, flattened."""
     conflicting = d.conflicting_ids
-    rows: list[list] = [CSV_HEADER]
-    for f in d.figures:
-        rows.append(
-            [
-                "figure",
-                f.reporter_id,
-                f.partner_id,
-                f.flow,
-                iso(f.period_start),
-                iso(f.period_end),
-                f.period.label,
-                f.value_usd,
-                f.qualifier,
-                f.change_pct,
-                f.growth_factor,
-                None,
-                f.derived,
-                f.pk in conflicting,
-                f.speaker,
-                None,
-                f.source.pk,
-                f.source.title,
-                iso(f.source.published),
-                f.source.date_inferred,
-                f.quote,
-            ]
-        )
-    for t in d.targets:
-        for s in t.statements.all():
-            rows.append(
-                [
-                    "target",
-                    t.reporter_id,
-                    t.partner_id,
-                    t.flow,
-                    None,
-                    None,
-                    None,
-                    t.value_usd,
-                    t.qualifier,
-                    None,
-                    None,
-                    iso(t.deadline),
-                    False,
-                    False,
-                    s.speaker,
-                    iso(s.stated_on),
-                    s.source.pk,
-                    s.source.title,
-                    iso(s.source.published),
-                    s.source.date_inferred,
-                    s.quote,
-                ]
-            )
-    return rows
+    rows = [{"kind": "figure"} | flat(figure_dict(f, conflicting)) for f in d.figures]
+    for target in d.targets:
+        record = target_dict(target)
+        for statement in record["statements"]:
+            rows.append({"kind": "target"} | flat(record) | flat(statement, "statement_"))
+    columns = list(dict.fromkeys(key for row in rows for key in row)) or ["kind"]
+    return columns, rows
 
 
 def spreadsheet_safe(cell: object) -> object:
     """Keep a quote such as '=HYPERLINK(…)' from running as a formula in a spreadsheet."""
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@"):
+    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + cell
     return cell

@@ -40,3 +40,11 @@ class DashboardFilterForm(forms.Form):
             year_from=data.get("from"),
             year_to=data.get("to"),
         )
+
+
+class ReportForm(DashboardFilterForm):
+    format = forms.ChoiceField(
+        choices=[("html", "HTML"), ("pdf", "PDF")],
+        required=False,
+        error_messages={"invalid_choice": "format must be html or pdf."},
+    )

@@ -183,7 +183,7 @@ class Figure(Fact, Quoted):
     derivation = models.CharField(max_length=300, blank=True)
     duplicate_of = models.ForeignKey(
         "self",
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="corroborations",
@@ -316,9 +316,12 @@ class TargetStatement(Quoted):
     def __str__(self) -> str:
         return f"{self.speaker or 'Unattributed'}, {self.stated_on:%d %b %Y}"
 
-    @property
-    def anchor(self) -> str:
-        return f"statement-{self.pk}"
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        # An accepted statement makes its target live, whichever screen accepted it.
+        if self.status == ReviewStatus.ACCEPTED and self.target.status == ReviewStatus.PROPOSED:
+            self.target.status = ReviewStatus.ACCEPTED
+            self.target.save(update_fields=["status"])
 
     def clean(self) -> None:
         super().clean()
@@ -326,6 +329,10 @@ class TargetStatement(Quoted):
             raise ValidationError(
                 {"deadline_as_stated": "The deadline cannot be before the statement date."}
             )
+
+    @property
+    def anchor(self) -> str:
+        return f"statement-{self.pk}"
 
 
 class Event(models.Model):

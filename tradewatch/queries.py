@@ -211,10 +211,10 @@ def overview_rows(*, as_of: date) -> list[Assessment]:
 
 
 def partners_with_data() -> QuerySet[Country]:
-    home = settings.TRADEWATCH_HOME
+    live = {"reporter_id": settings.TRADEWATCH_HOME, "status": ReviewStatus.ACCEPTED}
     return Country.objects.filter(
-        Q(pk__in=Figure.objects.filter(reporter_id=home).values("partner"))
-        | Q(pk__in=Target.objects.filter(reporter_id=home).values("partner"))
+        Q(pk__in=Figure.objects.filter(**live).values("partner"))
+        | Q(pk__in=Target.objects.filter(**live).values("partner"))
     )
 
 

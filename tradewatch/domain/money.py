@@ -1,5 +1,6 @@
 """USD amounts with the qualifier a source attached to them ("about", "more than")."""
 
+import math
 from decimal import Decimal
 from enum import StrEnum
 
@@ -38,7 +39,7 @@ def short_usd(amount: Decimal) -> str:
 
 
 def format_percent(fraction: Decimal | float | None, *, signed: bool = False) -> str:
-    if fraction is None:
+    if fraction is None or not math.isfinite(fraction):
         return "—"
     pct = Decimal(str(fraction)) * 100
     text = f"{pct.quantize(Decimal('0.1')):f}%"

@@ -19,7 +19,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from tradewatch.domain.periods import Period, end_of_year, years_between
+from tradewatch.domain.periods import Period, years_between
 
 ON_TRACK_RATIO = 0.95
 ACCELERATION_RATIO = 0.60
@@ -68,6 +68,7 @@ class Progress:
     required_growth: float | None
     observed_growth: float | None
     ratio: float | None
+    observed_basis: str | None  # e.g. "more than 15% in 2024 as stated"
     basis: tuple[str, ...]
 
 
@@ -83,8 +84,12 @@ def compound_growth(start_value: Decimal, end_value: Decimal, years: float) -> f
 
 
 def required_growth(latest: Decimal, latest_year: int, target: Decimal, deadline: date) -> float:
-    """Annual growth needed from the latest full year's value to the target by the deadline."""
-    return compound_growth(latest, target, years_between(end_of_year(latest_year), deadline))
+    """Annual growth needed from the latest full year's value to the target by the deadline.
+
+    A target is an annual value for its deadline's year ("$500M by 2030" is 2030's trade),
+    so the span is counted in whole years; a deadline in the latest year itself is no span.
+    """
+    return compound_growth(latest, target, deadline.year - latest_year)
 
 
 def observed_growth_between(
@@ -142,7 +147,7 @@ def assess(
         status = Status.TARGET_REACHED
     elif share is None or deadline is None or latest_period is None or latest_value <= 0:
         basis.append("no full-year value, target value or deadline to compare")
-    elif deadline <= as_of or latest_period.end >= deadline:
+    elif deadline <= as_of or deadline.year <= latest_period.end.year:
         status = Status.DEADLINE_PASSED
     else:
         required = required_growth(latest_value, latest_period.end.year, target_value, deadline)
@@ -164,5 +169,6 @@ def assess(
         required_growth=required,
         observed_growth=observed,
         ratio=ratio,
+        observed_basis=picked.label if picked else None,
         basis=tuple(basis),
     )

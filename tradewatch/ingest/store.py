@@ -14,7 +14,7 @@ from pathlib import Path
 import pycountry
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -67,14 +67,18 @@ class IngestResult:
 
 
 def document_paths(paths: list[str]) -> list[Path]:
-    """Files as given, plus report files found (recursively, sorted) in given folders."""
+    """Files as given, plus every file found (recursively, sorted) in given folders."""
     found: list[Path] = []
     for given in map(Path, paths):
         if given.is_dir():
-            found += sorted(p for p in given.rglob("*") if p.suffix.lower() in DOCUMENT_SUFFIXES)
+            found += sorted(p for p in given.rglob("*") if p.is_file())
         else:
             found.append(given)
     return found
+
+
+def is_report_file(path: Path) -> bool:
+    return path.suffix.lower() in DOCUMENT_SUFFIXES
 
 
 def content_hash(text: str) -> str:
@@ -94,21 +98,39 @@ def publisher_of(text: str) -> str:
     return match.group(1) if match else ""
 
 
-def ingest_document(path: str | Path, *, accept: bool = False) -> IngestResult:
-    """Store one file and its proposed facts (accepted at once with accept=True)."""
+def ingest_document(
+    path: str | Path, *, accept: bool = False, in_folder: bool = False
+) -> IngestResult:
+    """Store one file and its proposed facts (accepted at once with accept=True).
+
+    in_folder: the file was found in a folder rather than named, so a file that is not a
+    report (.txt, .html, .htm) is skipped with that reason instead of being read.
+    """
+    path = Path(path)
+    if in_folder and not is_report_file(path):
+        return IngestResult(str(path), "skipped", reason="not a .txt, .html or .htm file")
     try:
         text = read_document(path)
     except DocumentError as err:
         return IngestResult(str(path), "error", reason=err.reason)
     digest = content_hash(text)
-    existing = Source.objects.filter(content_hash=digest).first()
-    if existing:
-        return IngestResult(str(path), "skipped", existing, reason="already ingested")
     try:
         with transaction.atomic():
-            return store_extraction(Path(path), text, digest, facts_from_text(text), accept)
-    except (ValidationError, ValueError) as err:
+            existing = Source.objects.select_for_update().filter(content_hash=digest).first()
+            if existing:
+                return attach_text(existing, text, path)
+            return store_extraction(path, text, digest, facts_from_text(text), accept)
+    except (ValidationError, ValueError, DatabaseError) as err:
         return IngestResult(str(path), "error", reason=f"not stored: {err}")
+
+
+def attach_text(source: Source, text: str, path: Path) -> IngestResult:
+    """A curated source (seed fixture) gets its full text once, so its quotes highlight."""
+    if source.text:
+        return IngestResult(str(path), "skipped", source, reason="already ingested")
+    source.text = text
+    source.save(update_fields=["text"])
+    return IngestResult(str(path), "skipped", source, reason="already stored; full text attached")
 
 
 def store_extraction(
@@ -192,19 +214,16 @@ def decimal_or_none(number: float | None) -> Decimal | None:
 
 
 def matching_figure(figure: Figure) -> Figure | None:
-    """A stored figure stating the same thing (same pair, flow, period; value within 1%)."""
-    candidates = (
-        Figure.objects.filter(
-            reporter=figure.reporter,
-            partner=figure.partner,
-            flow=figure.flow,
-            period_start=figure.period_start,
-            period_end=figure.period_end,
-            duplicate_of__isnull=True,
-        )
-        .exclude(status=ReviewStatus.REJECTED)
-        .order_by("-status", "pk")
-    )  # accepted first
+    """An accepted figure stating the same thing (same pair, flow, period; value within 1%)."""
+    candidates = Figure.objects.filter(
+        reporter=figure.reporter,
+        partner=figure.partner,
+        flow=figure.flow,
+        period_start=figure.period_start,
+        period_end=figure.period_end,
+        status=ReviewStatus.ACCEPTED,
+        duplicate_of__isnull=True,
+    ).order_by("pk")
     for candidate in candidates:
         same_value = values_agree(candidate.value_usd, figure.value_usd)
         # A change in % given by only one of the two does not make them differ.
@@ -217,10 +236,11 @@ def matching_figure(figure: Figure) -> Figure | None:
 
 
 def matching_target(reporter: Country, partner: Country, fact: Fact) -> Target | None:
+    """A stored target with the same value and deadline (accepted ones first)."""
     candidates = Target.objects.filter(reporter=reporter, partner=partner, flow=fact.flow).exclude(
         status=ReviewStatus.REJECTED
     )
-    for target in candidates.order_by("-status", "pk"):
+    for target in sorted(candidates, key=lambda t: (t.status != ReviewStatus.ACCEPTED, t.pk)):
         if not values_agree(target.value_usd, fact.value_usd):
             continue
         if target.deadline is None or fact.deadline is None:
@@ -269,7 +289,10 @@ def store_target(
 
 @transaction.atomic
 def review_figures(figures: QuerySet[Figure], status: str) -> int:
-    """Accept or reject figures; saved one by one so every change keeps its history."""
+    """Accept or reject figures; saved one by one so every change keeps its history.
+
+    A rejected figure hands its corroborating statements back to the review, standalone.
+    """
     changed = 0
     # A fresh, join-free query: PostgreSQL cannot lock the nullable side of an outer join.
     for figure in Figure.objects.filter(pk__in=figures.values("pk")).select_for_update():
@@ -277,20 +300,20 @@ def review_figures(figures: QuerySet[Figure], status: str) -> int:
             figure.status = status
             figure.save(update_fields=["status"])
             changed += 1
+        if status == ReviewStatus.REJECTED:
+            for corroboration in figure.corroborations.all():
+                corroboration.duplicate_of = None
+                corroboration.save(update_fields=["duplicate_of"])
     return changed
 
 
 @transaction.atomic
 def review_statements(statements: QuerySet[TargetStatement], status: str) -> int:
-    """Accept or reject statements; accepting one also accepts its proposed target."""
+    """Accept or reject statements (accepting one also accepts a proposed target)."""
     changed = 0
     for statement in statements.select_related("target").select_for_update(of=("self",)):
         if statement.status != status:
             statement.status = status
             statement.save(update_fields=["status"])
             changed += 1
-        target = statement.target
-        if status == ReviewStatus.ACCEPTED and target.status != ReviewStatus.ACCEPTED:
-            target.status = ReviewStatus.ACCEPTED
-            target.save(update_fields=["status"])
     return changed

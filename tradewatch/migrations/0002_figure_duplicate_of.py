@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='figure',
             name='duplicate_of',
-            field=models.ForeignKey(blank=True, help_text='Another source stating the same figure (within 1%): shown with it, not twice.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='corroborations', to='tradewatch.figure'),
+            field=models.ForeignKey(blank=True, help_text='Another source stating the same figure (within 1%): shown with it, not twice.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='corroborations', to='tradewatch.figure'),
         ),
         migrations.AddField(
             model_name='historicalfigure',

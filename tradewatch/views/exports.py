@@ -25,9 +25,11 @@ def partner_csv(request: HttpRequest, iso3: str) -> HttpResponse:
     dashboard = partner_dashboard(partner, filters, as_of=today())
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="tradewatch-{partner.iso3}.csv"'
-    writer = csv.writer(response)
-    for row in csv_rows(dashboard):
-        writer.writerow([spreadsheet_safe(cell) for cell in row])
+    columns, rows = csv_rows(dashboard)
+    writer = csv.DictWriter(response, fieldnames=columns)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
     return response
 
 

@@ -19,7 +19,7 @@ class Command(BaseCommand):
         counts = {"added": 0, "skipped": 0, "error": 0}
         for number, path in enumerate(files, start=1):
             self.progress(number, len(files), path.name)
-            result = ingest_document(path, accept=accept)
+            result = ingest_document(path, accept=accept, in_folder=str(path) not in paths)
             counts[result.status] += 1
             self.report(result)
         self.stdout.write(
@@ -36,7 +36,8 @@ class Command(BaseCommand):
         if result.status == "error":
             self.stdout.write(self.style.ERROR(f"error   {result.path}: {result.reason}"))
         elif result.status == "skipped":
-            self.stdout.write(f"skipped {result.path}: {result.reason} (source {result.source.pk})")
+            where = f" (source {result.source.pk})" if result.source else ""
+            self.stdout.write(f"skipped {result.path}: {result.reason}{where}")
         else:
             self.stdout.write(
                 self.style.SUCCESS(
