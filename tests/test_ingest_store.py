@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from tradewatch.ingest.store import ingest_document, review_figures
+from tradewatch.ingest.store import ingest_document, review_figures, title_of
 from tradewatch.models import Figure, ReviewStatus, Source, Target, TargetStatement
 
 pytestmark = pytest.mark.django_db
@@ -195,3 +195,22 @@ def test_other_files_in_a_folder_are_reported_as_skipped(tmp_path, db, capsys):
     write(tmp_path, "notes.pdf", b"%PDF-1.4")
     call_command("ingest", str(tmp_path))
     assert "notes.pdf: not a .txt, .html or .htm file" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Lukashenko urges ties\n12:58, 5 February\nBody.", "Lukashenko urges ties"),
+        (
+            "MINSK, 29 September (BelTA) – Belarus and Kyrgyzstan agree. More text.",
+            "Belarus and Kyrgyzstan agree.",
+        ),
+        (
+            " date 2025-09-30 The President met the minister. Then more.",
+            "The President met the minister.",
+        ),
+        ("\n\n", "fallback.txt"),
+    ],
+)
+def test_titles_skip_datelines_and_date_headers(text, title):
+    assert title_of(text, "fallback.txt") == title

@@ -52,6 +52,11 @@ AGENCIES = (
 )
 _AGENCY_RE = re.compile(r"\b(" + "|".join(re.escape(a) for a in AGENCIES) + r")\b")
 _HEADER_DATE_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*")
+# "MINSK, 29 September (BelTA) – " or "ASTANA, 12 March 2025 (Kazinform) - "
+_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z .'-]+,\s+\d{1,2}\s+[A-Za-z]+(?:\s+\d{4})?\s*(?:\([^)]*\))?\s*[–—-]\s*"
+)
+_FIRST_SENTENCE_RE = re.compile(r".+?(?:[.!?](?=\s)|$)")
 
 
 @dataclass(slots=True)
@@ -86,9 +91,12 @@ def content_hash(text: str) -> str:
 
 
 def title_of(text: str, fallback: str) -> str:
+    """The headline: the first real line, without a date header or a wire dateline, cut to
+    its first sentence."""
     for line in text.splitlines():
-        line = _HEADER_DATE_RE.sub("", line).strip(" \t•-")
+        line = _DATELINE_RE.sub("", _HEADER_DATE_RE.sub("", line)).strip(" \t•-")
         if len(line) > 15:
+            line = _FIRST_SENTENCE_RE.match(line).group(0).strip()
             return line if len(line) <= 150 else line[:149].rsplit(" ", 1)[0] + "…"
     return fallback
 
