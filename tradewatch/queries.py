@@ -87,12 +87,9 @@ class Dashboard:
     conflicts: tuple[Conflict, ...]
     timeline: tuple[TimelineEntry, ...]
     sources: tuple[Source, ...]
-    years: tuple[int, ...]  # years with data, for the range control
     partners: tuple[Country, ...]  # every partner with data, for the partner switch
+    conflicting_ids: frozenset[int]  # figures in any conflict (looked up once per table row)
 
-    @property
-    def conflicting_ids(self) -> frozenset[int]:
-        return frozenset(f.pk for c in self.conflicts for f in c.figures)
 
 
 def home_country() -> Country:
@@ -231,7 +228,7 @@ def partner_dashboard(partner: Country, filters: Filters, *, as_of: date) -> Das
     for t in targets:
         for s in t.statements.all():
             sources[s.source.pk] = s.source
-    years = sorted({y for f in figures for y in (f.period_start.year, f.period_end.year)})
+    conflicts = find_conflicts(figures)
     return Dashboard(
         partner=partner,
         home=home_country(),
@@ -240,10 +237,10 @@ def partner_dashboard(partner: Country, filters: Filters, *, as_of: date) -> Das
         figures=tuple(f for f in figures if filters.covers(f.period)),
         all_figures=tuple(figures),
         targets=tuple(targets),
-        conflicts=tuple(find_conflicts(figures)),
+        conflicts=tuple(conflicts),
+        conflicting_ids=frozenset(f.pk for c in conflicts for f in c.figures),
         timeline=tuple(sorted(timeline, key=lambda e: e.day)),
         sources=tuple(sorted(sources.values(), key=lambda s: s.published or date.min)),
-        years=tuple(years),
         partners=tuple(partners_with_data()),
     )
 
