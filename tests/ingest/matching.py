@@ -19,9 +19,11 @@ def _date_key(fact: Fact) -> str | None:
 
 
 def loose_match(expected: Fact, found: Fact) -> bool:
-    """The seed criterion: kind, partner, value within 1%, period end (or deadline), qualifier."""
+    """The seed criterion: kind, partner, value within 1%, period end (or deadline), qualifier,
+    and the reporter when the expectation names one."""
     return (
         expected["kind"] == found["kind"]
+        and expected.get("reporter", found.get("reporter")) == found.get("reporter")
         and expected["partner"] == found["partner"]
         and _close(expected["value_usd"], found["value_usd"])
         and _date_key(expected) == _date_key(found)
@@ -54,3 +56,8 @@ def pair(
             remaining.remove(hit)
             pairs.append((want, hit))
     return pairs, missed, remaining
+
+
+def with_reporter(facts: Sequence[Fact], reporter: str) -> list[Fact]:
+    """Expected facts of a document whose every fact is reported by `reporter`."""
+    return [{"reporter": reporter, **fact} for fact in facts]

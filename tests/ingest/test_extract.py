@@ -223,7 +223,8 @@ def test_deadline_in_a_later_sentence_of_the_paragraph() -> None:
 def test_to_json_format() -> None:
     extraction = facts_from_text(HEAD + "Trade with China reached $8.4 billion in 2023.")
     payload = extraction.to_json("docs/a.txt")
-    assert list(payload) == ["file", "document_date", "date_inferred", "facts"]
+    assert list(payload) == ["file", "document_date", "date_inferred", "facts", "reporter"]
+    assert payload["reporter"] == "BLR"  # nothing in the text decides: the default home
     (fact,) = payload["facts"]
     assert list(fact) == [
         "kind",

@@ -10,7 +10,7 @@ import pytest
 
 from tradewatch.ingest.extract import facts_from_text
 
-from .matching import loose_match, pair
+from .matching import loose_match, pair, with_reporter
 
 EXPECTED = json.loads((Path(__file__).with_name("seed_expected.json")).read_text(encoding="utf-8"))
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -28,7 +28,8 @@ def _seed_dir() -> Path:
 
 def _extract(name: str) -> tuple[str, dict]:
     text = (_seed_dir() / name).read_text(encoding="utf-8")
-    return text, facts_from_text(text, home=EXPECTED[name]["home"]).to_json(name)
+    # no `home`: the reporter is inferred from the text, as `manage.py extract` does
+    return text, facts_from_text(text).to_json(name)
 
 
 def test_seed_recall_and_precision() -> None:
@@ -36,7 +37,8 @@ def test_seed_recall_and_precision() -> None:
     report = []
     for name, spec in EXPECTED.items():
         _, result = _extract(name)
-        pairs, missed, extra = pair(spec["facts"], result["facts"], loose_match)
+        expected = with_reporter(spec["facts"], spec["home"])
+        pairs, missed, extra = pair(expected, result["facts"], loose_match)
         true_positive += len(pairs)
         expected_total += len(spec["facts"])
         found_total += len(result["facts"])
@@ -50,6 +52,16 @@ def test_seed_recall_and_precision() -> None:
     print("\n".join(report))
     assert recall >= MIN_RECALL, "\n".join(report)
     assert precision >= MIN_PRECISION, "\n".join(report)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_seed_reporter_is_inferred(name: str) -> None:
+    _, result = _extract(name)
+    assert result["reporter"] == EXPECTED[name]["home"]
+    assert {fact["reporter"] for fact in result["facts"]} <= {EXPECTED[name]["home"]}
+    # the text itself decides, not the default
+    text = (_seed_dir() / name).read_text(encoding="utf-8")
+    assert facts_from_text(text, default_home="ATA").reporter == EXPECTED[name]["home"]
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

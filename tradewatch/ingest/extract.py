@@ -5,7 +5,10 @@ growth phrases -> one Fact each, with the verbatim clause as `quote` and its off
 original text (`text[start:end] == quote`, always).
 
 Choices worth knowing:
-  * reporter is always `home` (the publisher's/speaker's country); the partner is the other
+  * the reporter is the country whose officials speak (see `_infer_reporter`): nationality of
+    the people quoted for the facts, then of every "X said" and institution cited, then the
+    dateline city and the news agency; `home` forces it, `default_home` is the fallback when
+    nothing in the text decides.  It is decided once per document.  The partner is the other
     country named in the clause, sentence or paragraph, else the document's main partner.
   * a figure without a stated period is taken as the latest full year before the document date
     ("trade, which exceeds a billion dollars" in a February 2026 report -> 2025).
@@ -18,7 +21,8 @@ Choices worth knowing:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -86,6 +90,7 @@ class Extraction:
     date_inferred: bool
     date_precision: str | None
     facts: tuple[Fact, ...]
+    reporter: str | None = None  # the document's reporter (forced by `home` or inferred)
 
     def to_json(self, file: str | Path) -> dict[str, Any]:
         return {
@@ -93,6 +98,7 @@ class Extraction:
             "document_date": _iso(self.document_date),
             "date_inferred": self.date_inferred,
             "facts": [fact.to_json() for fact in self.facts],
+            "reporter": self.reporter,
         }
 
 
@@ -453,13 +459,15 @@ def _partner(candidates: list[str], home: str, main: str | None) -> str | None:
 class _Document:
     """Per-document state shared by all sentences."""
 
-    def __init__(self, text: str, published: date | None, home: str):
+    def __init__(self, text: str, published: date | None):
         self.text = text
-        self.home = home
+        self.home = ""  # the reporter, set by `set_reporter` once the facts are known
+        self.main: str | None = None
         self.when = dates.document_date(text, published)
-        self.main = names.main_partner(text, home)
+        self.mentions = names.find_countries(text)
         self.paragraphs = _paragraphs(text)
         header = dates.header_end(text)
+        self.body_start = header or 0
         if header and self.paragraphs and self.paragraphs[0][0] < header:
             # the "date YYYY-MM-DD" header is metadata, never part of a quote
             rest = _trim(text, header, self.paragraphs[0][1])
@@ -468,6 +476,13 @@ class _Document:
         self._countries_cache: dict[tuple[int, int], list[str]] = {}
         # The last explicit reporting period: (start, end, paragraph, sentence index).
         self.last_period: tuple[date, date, tuple[int, int], int] | None = None
+
+    def set_reporter(self, reporter: str) -> None:
+        self.home = reporter
+        counts = Counter(m.iso3 for m in self.mentions if m.iso3 != reporter)
+        best = max(counts.values(), default=0)
+        # the most mentioned other country; ties go to the earliest mentioned
+        self.main = next((m.iso3 for m in self.mentions if counts.get(m.iso3) == best), None)
 
     @property
     def speakers(self) -> names.SpeakerResolver:
@@ -503,10 +518,37 @@ def _quote(text: str, start: int, end: int) -> tuple[str, int, int]:
     return text[trimmed[0] : trimmed[1]], trimmed[0], trimmed[1]
 
 
-def facts_from_text(text: str, *, published: date | None = None, home: str = "BLR") -> Extraction:
-    """Extract trade figures, growth rates and targets from a report's text."""
-    doc = _Document(text, published, home)
-    facts: list[Fact] = []
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """A fact before the reporter is known; `finish` fills in reporter, partner and direction."""
+
+    fact: Fact
+    sentence: tuple[int, int]
+    spans: tuple[tuple[int, int], ...]  # where to look for the partner, nearest first
+    segment: str | None = None  # the clause whose flow may be flipped ("Turkish exports to ...")
+
+    def finish(self, doc: _Document) -> Fact:
+        flow, owner = self.fact.flow, None
+        if self.segment is not None:
+            flow, owner = _owner_flip(self.segment, flow, doc.home)
+        partner = owner or doc.partner_for(list(self.spans))
+        return replace(self.fact, reporter=doc.home, partner=partner, flow=flow)
+
+
+def facts_from_text(
+    text: str,
+    *,
+    published: date | None = None,
+    home: str | None = None,
+    default_home: str = "BLR",
+) -> Extraction:
+    """Extract trade figures, growth rates and targets from a report's text.
+
+    `home` forces the reporter of every fact; without it the reporter is inferred from the text
+    (`_infer_reporter`), falling back to `default_home` when nothing in the text decides.
+    """
+    doc = _Document(text, published)
+    facts: list[_Draft] = []
     for paragraph in doc.paragraphs:
         sentences = split_sentences(text, *paragraph)
         previous_trade = previous_money = False
@@ -519,22 +561,92 @@ def facts_from_text(text: str, *, published: date | None = None, home: str = "BL
                     doc, paragraph, sentences, index, previous_trade, previous_money
                 )
                 facts.extend(new)
-                previous_money = bool(numbers.find_money(body)) or any(f.value_usd for f in new)
+                previous_money = bool(numbers.find_money(body)) or any(
+                    d.fact.value_usd for d in new
+                )
             else:
                 previous_money = False
             previous_trade = is_trade
-    return Extraction(doc.when.date, doc.when.inferred, doc.when.precision, tuple(_dedupe(facts)))
+    drafts = _dedupe(facts)
+    doc.set_reporter(home or _infer_reporter(doc, drafts, default_home))
+    return Extraction(
+        doc.when.date,
+        doc.when.inferred,
+        doc.when.precision,
+        tuple(draft.finish(doc) for draft in drafts),
+        doc.home,
+    )
 
 
-def _dedupe(facts: list[Fact]) -> list[Fact]:
+def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
     seen: set[tuple[object, ...]] = set()
     unique = []
-    for fact in facts:
-        key = (fact.kind, fact.start, fact.end, fact.value_usd, fact.growth_pct, fact.growth_factor)
+    for draft in drafts:
+        f = draft.fact
+        key = (f.kind, f.start, f.end, f.value_usd, f.growth_pct, f.growth_factor)
         if key not in seen:
             seen.add(key)
-            unique.append(fact)
+            unique.append(draft)
     return unique
+
+
+# --------------------------------------------------------------------------- reporter
+
+# Weights of the evidence that a country is the one reporting.  Officials speaking for the facts
+# outweigh everything else; a dateline plus an agency (4.5) loses to one official of the other
+# side quoted for a fact (4 + 1 for the "X said"), as the spec wants ("the reporter is the
+# country whose officials speak").
+_W_FACT_SPEAKER = 4.0  # the speaker of a fact is an official of that country
+_W_FACT_SOURCE = 2.0  # a fact without speaker is sourced to that country's institution
+_W_SAID = 1.0  # any "X said" by that country's official
+_W_SOURCE = 1.0  # any institution of that country cited
+_W_DATELINE = 2.5  # the dateline city, when its country is one of the pair
+_W_AGENCY = 2.0  # the news agency, when its country is one of the pair
+
+
+def _infer_reporter(doc: _Document, drafts: list[_Draft], default_home: str) -> str:
+    """The country whose officials speak; `default_home` when nothing in the text says."""
+    text = doc.text
+    scores: Counter[str] = Counter()
+    mentioned = Counter(m.iso3 for m in doc.mentions)
+    pair = {iso for iso, _ in mentioned.most_common(3)}
+    dateline = names.dateline_country(text, doc.body_start)
+    if dateline and dateline.iso3 in pair:
+        scores[dateline.iso3] += _W_DATELINE
+    for iso in {a.iso3 for a in names.agency_signals(text, doc.body_start)} & pair:
+        scores[iso] += _W_AGENCY
+    sources = names.source_signals(text)
+    for source in sources:
+        scores[source.iso3] += _W_SOURCE
+    speakers = doc.speakers
+    for _, _, iso in speakers.attributions():
+        if iso:
+            scores[iso] += _W_SAID
+    for draft in drafts:
+        iso = speakers.nationality(draft.fact.speaker)
+        if iso:
+            scores[iso] += _W_FACT_SPEAKER
+            continue
+        s_start, s_end = draft.sentence
+        cited = next((src for src in sources if s_start <= src.start < s_end), None)
+        if cited:
+            scores[cited.iso3] += _W_FACT_SOURCE
+    if not scores:
+        # A report about two other countries ("Kazakhstan and Uzbekistan ...") cannot be the
+        # default home's: take the first named of the pair.  "Trade with China ..." keeps it.
+        top = [iso for iso, _ in mentioned.most_common(2)]
+        if default_home in mentioned or len(top) < 2:
+            return default_home
+        return next(m.iso3 for m in doc.mentions if m.iso3 in top)
+    best = max(scores.values())
+    tied = [iso for iso, score in scores.items() if score == best]
+    if len(tied) == 1:
+        return tied[0]
+    if default_home in tied:
+        return default_home
+    if dateline and dateline.iso3 in tied:
+        return dateline.iso3
+    return next((m.iso3 for m in doc.mentions if m.iso3 in tied), min(tied))
 
 
 def _sentence_facts(
@@ -544,7 +656,7 @@ def _sentence_facts(
     index: int,
     previous_trade: bool,
     previous_money: bool,
-) -> list[Fact]:
+) -> list[_Draft]:
     text = doc.text
     s_start, s_end = sentences[index]
     body = text[s_start:s_end]
@@ -557,7 +669,7 @@ def _sentence_facts(
         for a in numbers.find_money(body, allow_bare=previous_money)
         if not a.per_unit and a.value >= _MIN_TRADE_USD
     ]
-    facts: list[Fact] = []
+    facts: list[_Draft] = []
     used_growth: set[int] = set()
     has_target = False
     aspiration = bool(_PAST_ASPIRATION_RE.search(body))
@@ -570,7 +682,7 @@ def _sentence_facts(
             doc, paragraph, sentences, index, previous, amount, seg_start, seg_end, used_growth
         )
         if fact:
-            has_target = has_target or fact.kind == "target"
+            has_target = has_target or fact.fact.kind == "target"
             facts.append(fact)
     if not amounts or not facts:
         facts.extend(_growth_facts(doc, sentences[index], previous, used_growth, trade_here))
@@ -605,7 +717,7 @@ def _money_fact(
     seg_start: int,
     seg_end: int,
     used_growth: set[int],
-) -> Fact | None:
+) -> _Draft | None:
     text = doc.text
     s_start, s_end = sentences[index]
     body = text[s_start:s_end]
@@ -653,13 +765,11 @@ def _money_fact(
         period_start, period_end = _implied_period(doc, paragraph, index, body)
 
     flow = _flow(segment, rel, body)
-    flow, owner = _owner_flip(segment, flow, doc.home)
-    partner = owner or doc.partner_for([(q_start, q_end), (s_start, s_end), paragraph])
     quote, start, end = _quote(text, q_start, q_end)
-    return Fact(
+    fact = Fact(
         kind="target" if is_target else "figure",
-        reporter=doc.home,
-        partner=partner,
+        reporter="",
+        partner=None,
         flow=flow,
         value_usd=amount.value,
         qualifier=amount.qualifier,
@@ -674,6 +784,8 @@ def _money_fact(
         end=end,
         value_low=amount.low,
     )
+    spans = ((q_start, q_end), (s_start, s_end), paragraph)
+    return _Draft(fact, sentences[index], spans, segment)
 
 
 _ANAPHORIC_PERIOD_RE = re.compile(
@@ -721,7 +833,7 @@ def _growth_facts(
     previous: tuple[int, int] | None,
     used: set[int],
     trade_here: bool,
-) -> list[Fact]:
+) -> list[_Draft]:
     if not trade_here:
         return []
     text = doc.text
@@ -735,31 +847,30 @@ def _growth_facts(
         period = periods[0] if periods else None
         flow = _flow(body, g.start, body)
         quote, start, end = _quote(text, s_start, s_end)
-        facts.append(
-            Fact(
-                kind="growth",
-                reporter=doc.home,
-                partner=doc.partner_for([sentence]),
-                flow=flow,
-                value_usd=None,
-                qualifier=g.qualifier,
-                period_start=period.start if period else None,
-                period_end=period.end if period else None,
-                growth_pct=g.pct,
-                growth_factor=g.factor,
-                deadline=None,
-                speaker=doc.speakers.speaker_at(s_start + g.start, sentence, previous),
-                quote=quote,
-                start=start,
-                end=end,
-            )
+        fact = Fact(
+            kind="growth",
+            reporter="",
+            partner=None,
+            flow=flow,
+            value_usd=None,
+            qualifier=g.qualifier,
+            period_start=period.start if period else None,
+            period_end=period.end if period else None,
+            growth_pct=g.pct,
+            growth_factor=g.factor,
+            deadline=None,
+            speaker=doc.speakers.speaker_at(s_start + g.start, sentence, previous),
+            quote=quote,
+            start=start,
+            end=end,
         )
+        facts.append(_Draft(fact, sentence, (sentence,)))
     return facts
 
 
 def _novalue_target(
     doc: _Document, sentence: tuple[int, int], previous: tuple[int, int] | None
-) -> Fact | None:
+) -> _Draft | None:
     text = doc.text
     s_start, s_end = sentence
     body = text[s_start:s_end]
@@ -778,10 +889,10 @@ def _novalue_target(
     factor = 2.0 if verb.startswith("doubl") else 3.0 if verb.startswith("tripl") else None
     deadlines = dates.find_deadlines(body, doc.when.date)
     quote, start, end = _quote(text, s_start, s_end)
-    return Fact(
+    fact = Fact(
         kind="target",
-        reporter=doc.home,
-        partner=doc.partner_for([sentence]),
+        reporter="",
+        partner=None,
         flow=flow,
         value_usd=None,
         qualifier="exact",
@@ -795,3 +906,4 @@ def _novalue_target(
         start=start,
         end=end,
     )
+    return _Draft(fact, sentence, (sentence,))

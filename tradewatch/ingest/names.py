@@ -495,7 +495,7 @@ _VERBS = (
 _WHO = (
     rf"(?P<who>(?:[Tt]he |[Hh]is |[Hh]er )(?:(?:{_ADJ_ALT}|{_NAMEISH_ALT}|[A-Z][a-z]+)(?:['’]s)? )?"
     rf"(?i:{_ROLE_WORDS})(?: of (?:the )?[A-Z][\w’']*(?: [A-Z][\w’']*)*)?"
-    rf"|{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}|[Hh]e|[Ss]he)"
+    rf"|{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}(?![\w’'-])|[Hh]e|[Ss]he)"
 )
 _WHO_VERB_RE = re.compile(
     rf"{_WHO}(?:,[^,“”\"]{{1,40}},)?\s+(?:also |further |then |has |had |was )?(?:{_VERBS})\b"
@@ -571,8 +571,8 @@ def find_people(text: str) -> list[Person]:
             if after and _roles_of(after.group(1)):
                 title = f"{title} {after.group(1)}"
             roles = _roles_of(title)
-            countries = countries_in(title) if roles else []
-            people.append(Person(name, start, end, roles, countries[0] if countries else None))
+            nationality = nationality_in(title) if roles else None
+            people.append(Person(name, start, end, roles, nationality))
     return people
 
 
@@ -677,6 +677,7 @@ class SpeakerResolver:
         "_quotes",
         "_memo",
         "_speaking",
+        "_said",
     )
 
     def __init__(self, text: str, paragraphs: Sequence[tuple[int, int]]):
@@ -694,7 +695,10 @@ class SpeakerResolver:
             self._roles[known] = self._roles.get(known, frozenset()) | person.roles
             self._nationality[known] = self._nationality.get(known) or person.nationality
         self._speaking: list[tuple[int, str]] = []
+        self._said: list[tuple[int, str]] = []  # every "WHO said" but pronouns
         for m in _WHO_VERB_RE.finditer(text):
+            if m.group("who").lower() not in _PRONOUNS:
+                self._said.append((m.start("who"), m.group("who")))
             pieces = _strip_titles(m.group("who"), 0)
             known = self.canonical(pieces[-1][0]) if pieces else None
             if known:
@@ -704,6 +708,28 @@ class SpeakerResolver:
             [(s + a, s + b) for a, b in quote_regions(text[s:e])] for s, e in self._paragraphs
         ]
         self._memo: dict[tuple[int, int], str | None] = {}
+
+    def nationality(self, name: str | None) -> str | None:
+        """The country of a speaker: from a title seen with the name, else a known leader."""
+        if not name:
+            return None
+        known = self.canonical(name) or name
+        return self._nationality.get(known) or leader_country(known)
+
+    def attributions(self) -> list[tuple[int, str | None, str | None]]:
+        """(offset, speaker, country) for each "WHO said" in the document, pronouns aside.
+
+        The country of a role phrase ("the Belarusian leader said") is its adjective even when
+        no name resolves.
+        """
+        found = []
+        for at, who in self._said:
+            name = self._resolve(who, at)
+            country = self.nationality(name)
+            if country is None and who.lower().startswith(("the ", "his ", "her ")):
+                country = nationality_in(who) if _roles_of(who) else None
+            found.append((at, name, country))
+        return found
 
     # -- resolution of a WHO match to a canonical name
     def canonical(self, name: str) -> str | None:
@@ -828,3 +854,240 @@ class SpeakerResolver:
                 *previous
             )  # "The diplomat noted that ... Indeed, $160M ..."
         return None
+
+
+# --------------------------------------------------------------------------- reporter signals
+# Who is reporting: the dateline's city, the news agency, the institutions quoted as sources and
+# a few heads of state/government well known enough to be named without a nationality.
+
+# Agencies whose names are distinctive enough to be matched case-insensitively.
+_AGENCIES_DISTINCT = {
+    "BelTA": "BLR", "Kazinform": "KAZ", "Xinhua": "CHN", "Armenpress": "ARM", "AKIpress": "KGZ",
+    "Kabar": "KGZ", "AZERTAC": "AZE", "Anadolu": "TUR", "Montsame": "MNG", "Tanjug": "SRB",
+    "Bernama": "MYS", "Antara": "IDN", "Yonhap": "KOR", "Kyodo": "JPN", "Ukrinform": "UKR",
+    "Agerpres": "ROU", "Dunyo": "UZB", "Khovar": "TJK", "Tengrinews": "KAZ", "Daryo": "UZB",
+    "Prensa Latina": "CUB", "Agencia Brasil": "BRA", "Agência Brasil": "BRA", "Vietnam News Agency":
+    "VNM", "Novosti": "RUS", "Interfax": "RUS", "Sputnik": "RUS", "Report.az": "AZE",
+    "24.kg": "KGZ", "Kun.uz": "UZB", "Belarus Today": "BLR", "Akorda": "KAZ",
+}  # fmt: skip
+# Acronyms and common words: only matched as written.
+_AGENCIES_EXACT = {
+    "UzA": "UZB", "TASS": "RUS", "RIA": "RUS", "Trend": "AZE", "APA": "AZE", "VNA": "VNM",
+    "PTI": "IND", "APP": "PAK", "MTI": "HUN", "MENA": "EGY", "WAM": "ARE", "IRNA": "IRN",
+    "BTA": "BGR", "PAP": "POL", "CTK": "CZE", "TASR": "SVK", "SPA": "SAU", "QNA": "QAT",
+    "KUNA": "KWT", "ONA": "OMN", "APS": "DZA", "MAP": "MAR", "TAP": "TUN", "ENA": "ETH",
+    "KCNA": "PRK", "TREND": "AZE", "AA": "TUR",
+}  # fmt: skip
+_AGENCY_TO_ISO = {
+    **{name.lower(): iso for name, iso in _AGENCIES_DISTINCT.items()},
+    **_AGENCIES_EXACT,
+}
+
+
+# Found by name first (str.find is cheap), then kept only in a reporting context: in the dateline
+# "(BelTA)", "/TASS/", "(APP):"; anywhere "BelTA has learned", "reports Kabar", "Photo: BELTA".
+_AGENCY_LOWER = tuple(name.lower() for name in _AGENCIES_DISTINCT)
+# "ASTANA. KAZINFORM – ", "BAKU, Azerbaijan, Feb. 20. ©TREND:": the line up to its first dash.
+_DATELINE_HEAD_RE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,30}[.,][^\n–—:]*?(?=\s*(?:–|—|--|:| - ))")
+_AGENCY_OPEN_RE = re.compile(r"[(/]\s*$")
+_AGENCY_CLOSE_RE = re.compile(r"\s*[)/]")
+_AGENCY_AFTER_RE = re.compile(
+    r"(?:['’]s)?\s+(?:has learned|has been told|learned|reports|reported|correspondent"
+    r"|news agency|reporter|informs)\b"
+)
+_AGENCY_BEFORE_RE = re.compile(
+    r"\b(?:reports|reported by|told|according to|photo:|source:|via|said to)\s+$", re.IGNORECASE
+)
+
+
+_DATELINE_CITY_RE = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3})"
+    r"(?P<after>\s*(?:,|\(|/|–|—|-{1,2}\s|:)|\.\s+[A-Z©])"
+)
+_DATELINE_AFTER_RE = re.compile(
+    r"\s*(?:\d|[A-Z][a-z]{2,}\.?\s+\d|[(/])"  # "MINSK, 22 April", "Minsk, Oct. 14", "(BelTA)"
+)
+
+# Heads of state and government named without a title or nationality ("President Lukashenko").
+_LEADERS = {
+    "Lukashenko": "BLR", "Tokayev": "KAZ", "Mirziyoyev": "UZB", "Japarov": "KGZ",
+    "Zhaparov": "KGZ", "Rahmon": "TJK", "Putin": "RUS", "Mishustin": "RUS", "Erdogan": "TUR",
+    "Erdoğan": "TUR", "Pashinyan": "ARM", "Modi": "IND", "Vucic": "SRB", "Vučić": "SRB",
+    "Orban": "HUN", "Orbán": "HUN", "Maduro": "VEN", "Berdimuhamedov": "TKM",
+    "Xi Jinping": "CHN", "Li Qiang": "CHN", "Ilham Aliyev": "AZE", "Shehbaz Sharif": "PAK",
+    "Lula": "BRA", "Abdel Fattah al-Sisi": "EGY", "Pezeshkian": "IRN", "Kobakhidze": "GEO",
+}  # fmt: skip
+
+# Institutions quoted as sources: "the State Customs Committee of Azerbaijan said", "according
+# to the National Statistics Office of Georgia", "the Uzbek government reported".
+_INSTITUTION_RE = re.compile(
+    r"\b(?:Ministry|Committee|Office|Service|Agency|Department|Administration|Bureau|Customs"
+    r"|[Gg]overnment|[Ee]mbassy|Cabinet|Statistics|Inspectorate|Chamber)\b"
+)
+_CONNECTORS = frozenset({"of", "for", "and", "the"})
+_INSTITUTION_AFTER_RE = re.compile(
+    r"(?:\s+(?:of|for|and|the|in|[A-Z\u00C0-\u00DE][\w’'-]*))*(?:\s*\([^()]{1,30}\))?"
+)
+_SOURCE_BEFORE_RE = re.compile(
+    r"\b(?:according to|cited by|quoted by|data (?:of|from)|figures (?:of|from)|statistics (?:of"
+    r"|from)|(?:data|figures|statistics|information) (?:released|published|provided|compiled)"
+    r" by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SOURCE_AFTER_RE = re.compile(
+    r",?\s+(?:has\s+|have\s+)?(?:said|says|reported|reports|announced|stated|informed|noted"
+    r"|showed|shows|told|published|released|estimated)\b"
+)
+_TO_COUNTRY_RE = re.compile(r"\b(?:to|in|with)\s+(?:the\s+)?$")
+
+
+def nationality_in(title: str) -> str | None:
+    """The country an official or institution belongs to, from its title.
+
+    "Kyrgyzstan Ambassador to Belarus" -> KGZ; "Ambassador to Belarus" -> None (the host country
+    is not the ambassador's).
+    """
+    for mention in find_countries(title):
+        if not _TO_COUNTRY_RE.search(title, 0, mention.start):
+            return mention.iso3
+    return None
+
+
+def leader_country(name: str) -> str | None:
+    """ISO3 code for a well-known head of state or government ("Alexander Lukashenko" -> BLR)."""
+    for known, iso in _LEADERS.items():
+        if " " in known:
+            if same_person(name, known):
+                return iso
+        elif name.split()[-1:] and _fold(name.split()[-1]) == _fold(known):
+            return iso
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """Evidence that a country is reporting: where it was found and what it was."""
+
+    iso3: str
+    kind: str  # "dateline" | "agency" | "source"
+    start: int
+    end: int
+
+
+def dateline_country(text: str, start: int = 0) -> Signal | None:
+    """The country of a dateline city at the start of one of the first three lines."""
+    lines = 0
+    for line in re.finditer(r"[^\n]+", text[start : start + 2000]):
+        if not line.group().strip():
+            continue
+        lines += 1
+        if lines > 3:
+            break
+        m = _DATELINE_CITY_RE.match(line.group())
+        if not m:
+            continue
+        city, iso = m.group("city"), None
+        while city and iso is None:  # "ASTANA. KAZINFORM" -> "ASTANA"
+            iso = country_of_place(city.rstrip("."))
+            if iso is None:
+                city = city.rpartition(" ")[0]
+        if iso is None:
+            continue
+        city = city.rstrip(".")
+        rest = line.group()[m.start("city") + len(city) :]
+        if city.isupper() or _DATELINE_AFTER_RE.match(rest[1:] if rest[:1] == "," else rest):
+            at = start + line.start() + m.start("city")
+            return Signal(iso, "dateline", at, at + len(city))
+    return None
+
+
+def _find_all(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Spans of whole-word occurrences of any of `words` in text."""
+    spans = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            before = text[at - 1] if at else " "
+            after = text[end] if end < len(text) else " "
+            if not (before.isalnum() or before in "._") and not (after.isalnum() or after in "-_"):
+                spans.append((at, end))
+            at = text.find(word, end)
+    return spans
+
+
+def agency_signals(text: str, start: int = 0) -> list[Signal]:
+    """News agencies named in the dateline ("(BelTA)", "/TASS/") or as the one reporting."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # lower() keeps offsets for all but a few exotic letters
+        lowered = text
+    hits = sorted(_find_all(text, _AGENCIES_EXACT) + _find_all(lowered, _AGENCY_LOWER))
+    found = []
+    head_end = start + 400
+    dateline = _DATELINE_HEAD_RE.match(text, start, min(len(text), start + 160))
+    dateline_end = dateline.end() if dateline else start
+    for a, b in hits:
+        in_dateline = (start <= a and b <= dateline_end) or (
+            start <= a < head_end
+            and _AGENCY_OPEN_RE.search(text, max(0, a - 3), a)
+            and _AGENCY_CLOSE_RE.match(text, b)
+        )
+        if (
+            in_dateline
+            or _AGENCY_AFTER_RE.match(text, b)
+            or _AGENCY_BEFORE_RE.search(text, max(0, a - 16), a)
+        ):
+            name = text[a:b]
+            iso = _AGENCY_TO_ISO.get(name) or _AGENCY_TO_ISO.get(name.lower())
+            if iso:
+                found.append(Signal(iso, "agency", a, b))
+    return found
+
+
+def _chain_start(text: str, at: int, reach: int = 80) -> int:
+    """Start of the capitalised chain ending at `at` ("State Customs " before "Committee").
+
+    Connectors (of, for, and, the) may sit inside the chain but never start it.
+    """
+    limit = max(0, at - reach)
+    lead = pos = at
+    while pos > limit:
+        gap = pos
+        while gap > limit and text[gap - 1] == " ":
+            gap -= 1
+        if gap == pos:
+            break
+        word = gap
+        while word > limit and (text[word - 1].isalnum() or text[word - 1] in "’'-"):
+            word -= 1
+        token = text[word:gap]
+        if not token or not (token[0].isupper() or token in _CONNECTORS):
+            break
+        pos = word
+        if token[0].isupper():
+            lead = pos
+    return lead
+
+
+def source_signals(text: str) -> list[Signal]:
+    """Institutions of a country quoted as the source of what is said."""
+    found: list[Signal] = []
+    taken_until = 0
+    for m in _INSTITUTION_RE.finditer(text):
+        if m.start() < taken_until:
+            continue
+        lead = _chain_start(text, m.start())
+        after = _INSTITUTION_AFTER_RE.match(text, m.end(), min(len(text), m.end() + 80))
+        end = after.end() if after else m.end()
+        while text[lead:end].endswith((" of", " and", " the", " for", " in")):
+            end = text.rindex(" ", lead, end)
+        taken_until = end
+        iso = nationality_in(text[lead:end])
+        if iso is None:
+            continue
+        cited = _SOURCE_BEFORE_RE.search(text, max(0, lead - 70), lead) or _SOURCE_AFTER_RE.match(
+            text, end, min(len(text), end + 30)
+        )
+        if cited:
+            found.append(Signal(iso, "source", lead, end))
+    return found

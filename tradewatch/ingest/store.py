@@ -127,7 +127,8 @@ def ingest_document(
             existing = Source.objects.select_for_update().filter(content_hash=digest).first()
             if existing:
                 return attach_text(existing, text, path)
-            return store_extraction(path, text, digest, facts_from_text(text), accept)
+            extraction = facts_from_text(text, default_home=settings.TRADEWATCH_HOME)
+            return store_extraction(path, text, digest, extraction, accept)
     except (ValidationError, ValueError, DatabaseError) as err:
         return IngestResult(str(path), "error", reason=f"not stored: {err}")
 

@@ -1,6 +1,7 @@
 import json
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from tradewatch.ingest.extract import facts_from_text
@@ -30,7 +31,8 @@ class Command(BaseCommand):
         results, failed = [], False
         for name in files:
             try:
-                extraction = facts_from_text(read_document(name))
+                text = read_document(name)
+                extraction = facts_from_text(text, default_home=settings.TRADEWATCH_HOME)
             except DocumentError as err:
                 failed = True
                 self.stderr.write(f"{name}: {err.reason}")

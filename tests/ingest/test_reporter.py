@@ -1,0 +1,247 @@
+"""Who is reporting: the reporter inferred from the text when `home` is not given."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tradewatch.ingest.extract import facts_from_text
+from tradewatch.ingest.names import (
+    agency_signals,
+    dateline_country,
+    leader_country,
+    nationality_in,
+    source_signals,
+)
+
+FIGURE = "Trade between Kazakhstan and Uzbekistan reached $4.4 billion in 2024"
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "default_home", "reporter"),
+    [
+        ("dateline only", f"ASTANA, 12 March 2025 – {FIGURE}.", "BLR", "KAZ"),
+        ("dateline, title case", f"Tashkent, March 12 – {FIGURE}.", "BLR", "UZB"),
+        (
+            "dateline of a third country",
+            "MOSCOW, 12 March 2025 – Trade with Kazakhstan reached $4.4 billion in 2024.",
+            "BLR",
+            "BLR",
+        ),
+        ("agency only", f"{FIGURE}, UzA reports.", "BLR", "UZB"),
+        ("agency in the dateline", f"12 March 2025 (Kazinform) – {FIGURE}.", "BLR", "KAZ"),
+        (
+            "common word is no agency",
+            "Trade with Azerbaijan reached $4.4 billion in 2024. The trend reports growth.",
+            "BLR",
+            "BLR",
+        ),
+        (
+            "adjective and title only",
+            f"{FIGURE}, Uzbek Deputy Prime Minister Jamshid Khodjaev said.",
+            "BLR",
+            "UZB",
+        ),
+        (
+            "country name as adjective",
+            f"{FIGURE}, Kazakhstan Ambassador to Uzbekistan Yerlan Kubeyev said.",
+            "BLR",
+            "KAZ",
+        ),
+        ("role phrase only", f"“{FIGURE},” the Kazakh leader said.", "BLR", "KAZ"),
+        (
+            "institution cited",
+            f"{FIGURE}, according to the Bureau of National Statistics of Kazakhstan.",
+            "BLR",
+            "KAZ",
+        ),
+        (
+            "known leader without nationality",
+            "President Lukashenko said trade with Kazakhstan exceeded $1 billion in 2024.",
+            "KAZ",
+            "BLR",
+        ),
+        (
+            "speakers beat dateline and agency",
+            "MOSCOW, 2 March (TASS) – Trade between Russia and Tajikistan grew to $1.5 billion in "
+            "2023, Tajik Minister of Economic Development Zavqi Zavqizoda said. The sides intend "
+            "to raise trade to $2 billion in three years, he added.",
+            "BLR",
+            "TJK",
+        ),
+        (
+            "dateline, agency and a source beat one foreign speaker",
+            "HANOI, Aug. 12 (VNA) – Bilateral trade with India reached $7.5 billion in 2023, "
+            "according to the General Department of Vietnam Customs. Indian Ambassador Sandeep "
+            "Arya said the two countries aim to raise trade to $20 billion by 2030.",
+            "BLR",
+            "VNM",
+        ),
+        (
+            "partner side speaks of the home country",
+            "BISHKEK, 3 June (Kabar) – Trade with Belarus reached $200 million in 2024, Kyrgyz "
+            "Prime Minister Adylbek Kasymaliev said.",
+            "BLR",
+            "KGZ",
+        ),
+        (
+            "home country speaks, the other side only listens",
+            "Trade with Kyrgyzstan reached $200 million in 2024, Belarusian Prime Minister "
+            "Aleksandr Turchin said at a meeting with Kyrgyz Prime Minister Adylbek Kasymaliev.",
+            "KGZ",
+            "BLR",
+        ),
+        (
+            "an embassy cited",
+            "Trade between Belarus and Russia reached $50 billion in 2024, the Russian Embassy in "
+            "Minsk said.",
+            "BLR",
+            "RUS",
+        ),
+        (
+            "a foreign official told the home agency",
+            "Trade with Russia reached $50 billion in 2024, Russian Ambassador to Belarus Boris "
+            "Gryzlov told BelTA.",
+            "BLR",
+            "RUS",
+        ),
+        ("nothing decides", "Trade with China reached $8.4 billion in 2023.", "BLR", "BLR"),
+        ("nothing decides, other default", f"{FIGURE}.", "KAZ", "KAZ"),
+        ("a pair without the default home: first named", f"{FIGURE}.", "BLR", "KAZ"),
+        (
+            "a pair without the default home, third-country dateline ignored",
+            f"MOSCOW, 12 March 2025 – {FIGURE}.",
+            "BLR",
+            "KAZ",
+        ),
+    ],
+)
+def test_reporter_inference(case: str, text: str, default_home: str, reporter: str) -> None:
+    result = facts_from_text(" date 2025-03-12 " + text, default_home=default_home)
+    assert result.reporter == reporter, case
+    assert result.facts, case
+    for fact in result.facts:
+        assert fact.reporter == reporter, case
+        assert fact.partner != reporter, case
+
+
+def test_home_forces_the_reporter() -> None:
+    text = (
+        "ASTANA, 12 March 2025 (Kazinform) – "
+        + FIGURE
+        + ", Kazakh Minister Arman Shakkaliyev said."
+    )
+    result = facts_from_text(text, home="UZB")
+    assert result.reporter == "UZB"
+    assert [(f.reporter, f.partner) for f in result.facts] == [("UZB", "KAZ")]
+
+
+def test_inferred_reporter_turns_exports_into_imports() -> None:
+    text = (
+        " date 2024-05-10 Turkish exports to Uzbekistan reached $1.8 billion in 2023, Uzbek "
+        "Minister of Investment Laziz Kudratov said."
+    )
+    (fact,) = facts_from_text(text).facts
+    assert (fact.reporter, fact.partner, fact.flow) == ("UZB", "TUR", "imports")
+
+
+def test_partner_side_report_from_the_default_home_pair() -> None:
+    text = (
+        "BISHKEK, 3 June (Kabar) – Kyrgyz exports to Belarus grew to $40 million in 2024, "
+        "Kyrgyz Minister of Economy Daniyar Amangeldiev said."
+    )
+    result = facts_from_text(text).to_json("x.txt")
+    assert result["reporter"] == "KGZ"
+    (fact,) = result["facts"]
+    assert (fact["reporter"], fact["partner"], fact["flow"]) == ("KGZ", "BLR", "exports")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("MINSK, 22 April (BelTA) – Trade grew.", "BLR"),
+        ("NEW DELHI, Oct 14 (PTI) India-Russia trade", "IND"),
+        ("BAKU, Azerbaijan, February 20. Trade", "AZE"),
+        ("Title line\n\nULAANBAATAR, September 4 (MONTSAME). Trade", "MNG"),
+        ("ASTANA. KAZINFORM – Trade grew.", "KAZ"),
+        ("Minsk and Astana have long been building cooperation.", None),
+        ("Meeting with Kyrgyzstan Ambassador to Belarus Ermek Ibraimov", None),
+    ],
+)
+def test_dateline_country(text: str, iso3: str | None) -> None:
+    found = dateline_country(text)
+    assert (found.iso3 if found else None) == iso3
+
+
+@pytest.mark.parametrize(
+    ("text", "isos"),
+    [
+        ("MINSK, 29 September (BelTA) – x", ["BLR"]),
+        ("DUSHANBE, March 2. /TASS/. x", ["RUS"]),
+        ("He met him in Minsk, BelTA has learned.", ["BLR"]),
+        ("Photo: BELTA", ["BLR"]),
+        ("ASTANA. KAZINFORM – Trade grew.", ["KAZ"]),
+        ("BAKU, Azerbaijan, February 20. ©TREND: Trade grew.", ["AZE"]),
+        ("The event was covered, reports Kabar.", ["KGZ"]),
+        ("Markets in the MENA (Middle East) region", []),
+        ("The trend reports show growth; trade reported gains.", []),
+    ],
+)
+def test_agency_signals(text: str, isos: list[str]) -> None:
+    assert [s.iso3 for s in agency_signals(text)] == isos
+
+
+@pytest.mark.parametrize(
+    ("text", "isos"),
+    [
+        ("Trade grew, the State Customs Committee of Azerbaijan said.", ["AZE"]),
+        ("Trade grew, according to the National Statistics Office of Georgia (Geostat).", ["GEO"]),
+        ("In the quarter, trade fell, the Serbian Statistical Office said.", ["SRB"]),
+        (
+            "Exports rose, according to data released by the General Administration of Customs "
+            "of China.",
+            ["CHN"],
+        ),  # fmt: skip
+        ("He works at the Ministry of Foreign Affairs of Kyrgyzstan.", []),  # not cited
+        ("Trade grew, the ministry said.", []),  # no country
+    ],
+)
+def test_source_signals(text: str, isos: list[str]) -> None:
+    assert [s.iso3 for s in source_signals(text)] == isos
+
+
+@pytest.mark.parametrize(
+    ("title", "iso3"),
+    [
+        ("Kyrgyzstan Ambassador to Belarus", "KGZ"),
+        ("Ambassador to Belarus", None),
+        ("Chairman of the Cabinet of Ministers of Kyrgyzstan", "KGZ"),
+        ("Belarusian President", "BLR"),
+    ],
+)
+def test_nationality_in(title: str, iso3: str | None) -> None:
+    assert nationality_in(title) == iso3
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [
+        ("Alexander Lukashenko", "BLR"),
+        ("Lukashenko", "BLR"),
+        ("Kassym-Jomart Tokayev", "KAZ"),
+        ("Xi Jinping", "CHN"),
+        ("Aleksandr Turchin", None),
+    ],
+)
+def test_leader_country(name: str, iso3: str | None) -> None:
+    assert leader_country(name) == iso3
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.sampled_from(["BLR", "KAZ"]))
+def test_arbitrary_text_always_has_a_reporter(text: str, default_home: str) -> None:
+    result = facts_from_text(text, default_home=default_home)
+    assert result.reporter and len(result.reporter) == 3
+    for fact in result.facts:
+        assert fact.reporter == result.reporter != fact.partner
