@@ -91,7 +91,6 @@ class Dashboard:
     conflicting_ids: frozenset[int]  # figures in any conflict (looked up once per table row)
 
 
-
 def home_country() -> Country:
     return Country.objects.get(pk=settings.TRADEWATCH_HOME)
 
