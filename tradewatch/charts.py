@@ -7,19 +7,14 @@ from decimal import Decimal
 
 import plotly.graph_objects as go
 
-from tradewatch.domain.money import Qualifier, format_usd
+from tradewatch.domain.money import QUALIFIER_PREFIX, Qualifier, format_usd
 from tradewatch.models import Figure
 from tradewatch.queries import Dashboard
 
 MILLION = Decimal(10) ** 6
 COLOURS = {"reported": "#1f5fa8", "partial": "#6a9fd4", "target": "#c0392b", "path": "#7f8c8d"}
 CONFLICT_OUTLINE = "#e67e22"
-QUALIFIER_MARK = {
-    Qualifier.EXACT: "",
-    Qualifier.ABOUT: "≈",
-    Qualifier.MORE_THAN: ">",
-    Qualifier.LESS_THAN: "<",
-}
+QUALIFIER_MARK = {q: prefix.strip() for q, prefix in QUALIFIER_PREFIX.items()}
 
 
 def millions(value: Decimal) -> float:
