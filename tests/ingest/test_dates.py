@@ -6,6 +6,8 @@ from hypothesis import strategies as st
 
 from tradewatch.ingest.dates import document_date, find_deadlines, find_periods, infer_year
 
+REFERENCE = date(2026, 11, 24)
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -25,7 +27,9 @@ from tradewatch.ingest.dates import document_date, find_deadlines, find_periods,
             "BAKU, Azerbaijan, February 20. Exports in January 2025",
             (date(2025, 2, 20), True, "day"),
         ),
-        ("Title\n12:58, 5 February\nno years here", (None, True, None)),
+        ("Title\n12:58, 5 February\nno years here", (date(2026, 2, 5), True, "day")),
+        ("Title\n12:58, 5 December\nno years here", (date(2025, 12, 5), True, "day")),
+        ("He met him in Minsk on 30 October. No years here.", (None, True, None)),
         (
             "He met him in Minsk on 30 October. $1m in 2022, and last year too.",
             (date(2023, 10, 30), True, "day"),
@@ -35,7 +39,28 @@ from tradewatch.ingest.dates import document_date, find_deadlines, find_periods,
     ],
 )
 def test_document_date(text: str, expected: tuple) -> None:
-    assert tuple(document_date(text)) == expected
+    assert tuple(document_date(text, reference=REFERENCE)) == expected
+
+
+def test_reference_dates_a_yearless_byline_on_or_before_it() -> None:
+    text = "Title\n12:58, 5 February\nno years here"
+    assert document_date(text, reference=date(2026, 2, 5)).date == date(2026, 2, 5)
+    assert document_date(text, reference=date(2026, 2, 4)).date == date(2025, 2, 5)
+    leap = document_date("MINSK, 29 February (BelTA) – no years", reference=date(2026, 11, 24))
+    assert tuple(leap) == (date(2024, 2, 29), True, "day")
+
+
+def test_years_in_the_text_and_published_win_over_the_reference() -> None:
+    text = "\nMINSK, 29 September (BelTA) – In 2024 trade grew; in June 2025 a forum was held."
+    assert document_date(text, reference=date(2030, 1, 1)).date == date(2025, 9, 29)
+    byline = "Title\n12:58, 5 February\n"
+    found = document_date(byline, published=date(2024, 3, 1), reference=date(2030, 1, 1))
+    assert found.date == date(2024, 2, 5)
+
+
+def test_reference_defaults_to_today() -> None:
+    found = document_date("Title\n12:58, 1 January\nno years here")
+    assert found.date == date(date.today().year, 1, 1) and found.inferred
 
 
 def test_published_hint_supplies_the_year() -> None:

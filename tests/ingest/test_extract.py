@@ -197,7 +197,9 @@ def test_exports_and_imports_in_one_sentence() -> None:
         "Trade with China accounts for 12% of GDP.",
         "We produce 50% more than we can consume, and trade with China helps.",
         "The trade mission stayed for 4.5 years.",
-        "I once dreamed that trade with China would approach $1 billion.",
+        "Therefore, we need to increase trade with China.",
+        "We must boost trade with China.",
+        "Both sides should expand trade with China.",
         "Trade with China grew by $20 million in 2023.",
     ],
 )
@@ -205,9 +207,54 @@ def test_not_trade_facts(sentence: str) -> None:
     assert facts_from_text(HEAD + sentence).facts == ()
 
 
-def test_target_without_value() -> None:
-    fact = _only(HEAD + "The two nations plan to significantly increase trade with China.")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two nations plan to significantly increase trade with China.",
+        "The two nations have ambitious plans to significantly increase trade with China.",
+        "The sides intend to boost trade with China.",
+        "The sides agreed to expand trade with China.",
+        "The President set the task to increase trade with China.",
+        "The aim is to increase trade with China.",
+        "We will increase trade with China.",
+    ],
+)
+def test_target_without_value(sentence: str) -> None:
+    fact = _only(HEAD + sentence)
     assert (fact.kind, fact.value_usd, fact.deadline) == ("target", None, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I once dreamed that trade with China would approach $1 billion.",
+        "I once dreamed that China and Belarus would approach a billion dollars in mutual trade.",
+    ],
+)
+def test_past_aspiration_is_a_target_without_deadline(sentence: str) -> None:
+    fact = _only(HEAD + sentence)
+    assert (fact.kind, fact.value_usd, fact.qualifier, fact.deadline) == (
+        "target",
+        Decimal(1_000_000_000),
+        "about",
+        None,
+    )
+    assert fact.partner == "CHN"
+
+
+def test_aspiration_then_several_billions() -> None:
+    text = (
+        HEAD + "“I once dreamed that Belarus and China would approach a billion dollars in mutual "
+        "trade. Today it has already exceeded that—by several billions—but there is room to grow.”"
+    )
+    target, figure = facts_from_text(text).facts
+    assert (target.kind, target.value_usd, target.deadline) == ("target", Decimal(10**9), None)
+    assert (figure.kind, figure.value_usd, figure.qualifier) == (
+        "figure",
+        Decimal(2 * 10**9),
+        "more_than",
+    )
+    assert (figure.period_start, figure.period_end) == (date(2023, 1, 1), date(2023, 12, 31))
 
 
 def test_deadline_in_a_later_sentence_of_the_paragraph() -> None:
@@ -252,6 +299,31 @@ def test_home_changes_reporter_and_direction() -> None:
     text = " date 2024-05-10 Turkish exports to Uzbekistan reached $1.8 billion in 2023."
     fact = _only(text, home="UZB")
     assert (fact.reporter, fact.partner, fact.flow) == ("UZB", "TUR", "imports")
+
+
+def test_reference_dates_a_yearless_byline() -> None:
+    text = (
+        "Title\n12:58, 5 February\n“I once dreamed that our trade with China would approach "
+        "$1 billion. Today, according to calculations, we already have a billion and more.”"
+    )
+    result = facts_from_text(text, reference=date(2026, 11, 24))
+    assert (result.document_date, result.date_inferred) == (date(2026, 2, 5), True)
+    target, figure = result.facts
+    assert (target.kind, target.deadline) == ("target", None)
+    assert (figure.kind, figure.value_usd, figure.qualifier) == (
+        "figure",
+        Decimal(10**9),
+        "more_than",
+    )
+    assert (figure.period_start, figure.period_end) == (date(2025, 1, 1), date(2025, 12, 31))
+    earlier = facts_from_text(text, reference=date(2026, 2, 4))
+    assert earlier.document_date == date(2025, 2, 5)
+
+
+def test_years_in_the_text_win_over_the_reference() -> None:
+    text = "\nMINSK, 29 September (BelTA) – In 2024 trade with China grew by 15%."
+    result = facts_from_text(text, reference=date(2030, 6, 1))
+    assert (result.document_date, result.date_inferred) == (date(2024, 9, 29), True)
 
 
 def test_published_hint() -> None:

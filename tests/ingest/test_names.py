@@ -2,12 +2,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradewatch.ingest.extract import _paragraphs
+from tradewatch.ingest.extract import _paragraphs, split_sentences
 from tradewatch.ingest.names import (
     SpeakerResolver,
     countries_in,
     country_of_place,
     find_people,
+    is_place_name,
+    is_possessive,
     iso3_for_name,
     main_partner,
     same_person,
@@ -119,3 +121,57 @@ def test_arbitrary_text_never_raises(text: str) -> None:
     resolver = SpeakerResolver(text, _paragraphs(text))
     for start, end in _paragraphs(text):
         resolver.speaker_at(start, (start, end))
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Belarus’s", True),
+        ("Kazakhstan's", True),
+        ("Belarus", True),
+        ("Kazakhstani", True),
+        ("Minsk’s", True),
+        ("the Republic of Belarus", True),
+        ("Aleksandr Lukashenko", False),
+        ("Lukashenko’s", False),
+    ],
+)
+def test_is_place_name(name: str, place: bool) -> None:
+    assert is_place_name(name) is place
+
+
+def test_is_possessive() -> None:
+    assert is_possessive("Belarus’s") and is_possessive("Lukashenko's")
+    assert not is_possessive("Belarus") and not is_possessive("Ermek Ibraimov")
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "speaker"),
+    [
+        (
+            "Kazakhstan ranks as Belarus’s second-largest trading partner. "
+            "The two nations plan to increase trade.",
+            "plan",
+            None,
+        ),
+        ("Kazakhstan ranks as Belarus’s second-largest trading partner.", "partner", None),
+        (
+            "Lukashenko also acknowledged Kazakhstan’s assistance in trade.",
+            "assistance",
+            "Lukashenko",
+        ),
+        ("Trade grew fast, according to Kazakhstan's figures.", "grew", None),
+        ("Trade grew fast, said Kazakhstan.", "grew", None),
+        ("Trade grew fast, said Lukashenko’s aide.", "grew", None),
+    ],
+)
+def test_countries_and_possessives_are_never_speakers(
+    text: str, anchor: str, speaker: str | None
+) -> None:
+    paragraphs = _paragraphs(text)
+    resolver = SpeakerResolver(text, paragraphs)
+    sentences = split_sentences(text)
+    at = text.index(anchor)
+    sentence = next(s for s in sentences if s[0] <= at < s[1])
+    previous = next((s for s in reversed(sentences) if s[1] <= sentence[0]), None)
+    assert resolver.speaker_at(at, sentence, previous) == speaker

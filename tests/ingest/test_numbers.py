@@ -30,7 +30,10 @@ from tradewatch.ingest.numbers import find_money, parse_money, parse_number
         ("at least $1 billion", 1_000_000_000, "more_than"),
         ("less than $300 million", 300_000_000, "less_than"),
         ("up to $5 billion", 5_000_000_000, "less_than"),
-        ("several billion dollars", 1_000_000_000, "more_than"),
+        ("several billion dollars", 2_000_000_000, "more_than"),
+        ("a few billion dollars", 2_000_000_000, "more_than"),
+        ("approach a billion dollars", 1_000_000_000, "about"),
+        ("approaching $2 billion", 2_000_000_000, "about"),
     ],
 )
 def test_parse_money(text: str, value: int, qualifier: str) -> None:
@@ -81,7 +84,7 @@ def test_not_money(text: str) -> None:
     ("text", "value", "qualifier"),
     [
         ("we already have a billion and more.", 1_000_000_000, "more_than"),
-        ("by several billions—but", 1_000_000_000, "more_than"),
+        ("by several billions—but", 2_000_000_000, "more_than"),
         ("it reached two billion.", 2_000_000_000, "exact"),
     ],
 )

@@ -7,7 +7,9 @@ Document date, in order of trust:
   4. an event date early in the text "in Minsk on 30 October" -> day, always inferred
   5. only years mentioned in the text                         -> year precision, inferred
 The missing year comes from the caller's `published` hint when given, else from the years the
-text mentions (see `infer_year`).  With neither, the date is None: a guess would be worse.
+text mentions (see `infer_year`).  A dateline or byline with neither ("12:58, 5 February" in a
+text naming no year) is the most recent such day on or before `reference` (today by default),
+marked inferred.  An event date or a text with no date at all stays None: a guess would be worse.
 
 Periods: "in 2022", "last year", "January-August of this year", "the first half of 2024",
 "Q1", "the first nine months", "over the past three years" (N calendar years ending with the
@@ -23,7 +25,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -168,14 +170,29 @@ def _with_year(day: int, month: int, text: str, published: date | None) -> tuple
     return (_safe_date(year, month, day) if year else None), True
 
 
+def _on_or_before(day: int, month: int, reference: date) -> date | None:
+    """The most recent `day` `month` on or before `reference` (29 February may go back years)."""
+    for year in range(reference.year, max(reference.year - 8, 0), -1):
+        found = _safe_date(year, month, day)
+        if found is not None and found <= reference:
+            return found
+    return None
+
+
 def header_end(text: str) -> int | None:
     """Offset just past a leading "date YYYY-MM-DD" header, or None without one."""
     m = _HEADER_RE.match(text)
     return m.end() if m else None
 
 
-def document_date(text: str, published: date | None = None) -> DocumentDate:
-    """The document's date, whether any part of it was guessed, and its precision."""
+def document_date(
+    text: str, published: date | None = None, reference: date | None = None
+) -> DocumentDate:
+    """The document's date, whether any part of it was guessed, and its precision.
+
+    `reference` (default: today) only resolves a dateline or byline that prints no year when
+    neither `published` nor the text gives one; years in the text always win over it.
+    """
     header = _HEADER_RE.match(text)
     if header:
         found = _safe_date(*(int(g) for g in header.groups()))
@@ -195,6 +212,10 @@ def document_date(text: str, published: date | None = None) -> DocumentDate:
         found, inferred = _with_year(day, month, text, published)
         if found:
             return DocumentDate(found, inferred, "day")
+        if regex is not _EVENT_DATE_RE:  # a dateline/byline: the latest such day so far
+            found = _on_or_before(day, month, reference or datetime.now(UTC).date())
+            if found:
+                return DocumentDate(found, True, "day")
         break  # a day without any year: fall through to published/None
     if published is not None:
         return DocumentDate(published, False, "day")

@@ -14,7 +14,13 @@ Choices worth knowing:
     ("trade, which exceeds a billion dollars" in a February 2026 report -> 2025).
   * a target's deadline may sit in a later sentence of the same paragraph ("... approximately
     $500 million. ... If we achieve it by 2030, ..."); the quote then covers both sentences.
-  * past aspirations ("I once dreamed trade would approach $1 billion") are not targets.
+  * past aspirations ("I once dreamed trade would approach $1 billion") are targets without a
+    deadline (unless the clause states one): the product shows them as old aspirations.
+  * a target without a value needs plan, intent or goal language ("plans to", "intend",
+    "agreed to", "set the task", "aim", "will increase"); exhortations ("we need to increase
+    trade", "must", "should") are not announced goals.
+  * a dateline or byline without a year ("12:58, 5 February") in a text that names no year is
+    the latest such day on or before `reference` (default: today), marked inferred.
   * amounts under $1 million and prices per unit are never trade facts.
 """
 
@@ -23,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -313,9 +319,12 @@ _GROWTH_QUALIFIER = {
     "just over": "more_than", "less than": "less_than", "just under": "less_than",
 }  # fmt: skip
 
+# Plan, intent or goal language only: "we need to / must / should increase trade" is an
+# exhortation, not an announced goal.
 _NOVALUE_TARGET_RE = re.compile(
-    r"\b(?:plan(?:s|ned)?|aim(?:s|ed)?|intend(?:s|ed)?|ready|agreed|need|needs|must|should|will"
-    r"|want|wants|seek|seeks|strive|goal|task|decided|committed|call(?:ed|s)? for|urged?|propos\w+)"
+    r"\b(?:plan(?:s|ned)?|aim(?:s|ed)?|intend(?:s|ed)?|intention|ready|agreed|will|want|wants"
+    r"|seek|seeks|strive|goals?|targets?|targeted|objectives?|task|decided|committed"
+    r"|call(?:ed|s)? for|propos\w+)"
     r"\b[^.;:]{0,70}?\b(?:significantly\s+|substantially\s+|further\s+|considerably\s+|sharply\s+)?"
     r"(?P<verb>increase|increasing|boost|boosting|expand|expanding|raise|raising|double|doubling|triple"
     r"|grow|step up|build up|ramp up|scale up)\s+(?:the\s+|our\s+|their\s+|bilateral\s+|mutual\s+"
@@ -459,11 +468,11 @@ def _partner(candidates: list[str], home: str, main: str | None) -> str | None:
 class _Document:
     """Per-document state shared by all sentences."""
 
-    def __init__(self, text: str, published: date | None):
+    def __init__(self, text: str, published: date | None, reference: date | None = None):
         self.text = text
         self.home = ""  # the reporter, set by `set_reporter` once the facts are known
         self.main: str | None = None
-        self.when = dates.document_date(text, published)
+        self.when = dates.document_date(text, published, reference)
         self.mentions = names.find_countries(text)
         self.paragraphs = _paragraphs(text)
         header = dates.header_end(text)
@@ -541,13 +550,16 @@ def facts_from_text(
     published: date | None = None,
     home: str | None = None,
     default_home: str = "BLR",
+    reference: date | None = None,
 ) -> Extraction:
     """Extract trade figures, growth rates and targets from a report's text.
 
     `home` forces the reporter of every fact; without it the reporter is inferred from the text
     (`_infer_reporter`), falling back to `default_home` when nothing in the text decides.
+    `reference` (default: today) dates a yearless dateline or byline when neither `published`
+    nor the text gives a year: the latest such day on or before it.
     """
-    doc = _Document(text, published)
+    doc = _Document(text, published, reference or datetime.now(UTC).date())
     facts: list[_Draft] = []
     for paragraph in doc.paragraphs:
         sentences = split_sentences(text, *paragraph)
@@ -676,10 +688,18 @@ def _sentence_facts(
     for amount, (seg_start, seg_end) in zip(amounts, _segments(body, amounts), strict=False):
         segment = body[seg_start:seg_end]
         rel = amount.start - seg_start
-        if aspiration or _excluded(body, segment, rel, amount, trade_here):
+        if _excluded(body, segment, rel, amount, trade_here):
             continue
         fact = _money_fact(
-            doc, paragraph, sentences, index, previous, amount, seg_start, seg_end, used_growth
+            doc,
+            paragraph,
+            sentences,
+            index,
+            previous,
+            amount,
+            (seg_start, seg_end),
+            used_growth,
+            aspiration=aspiration,
         )
         if fact:
             has_target = has_target or fact.fact.kind == "target"
@@ -714,11 +734,15 @@ def _money_fact(
     index: int,
     previous: tuple[int, int] | None,
     amount: numbers.Money,
-    seg_start: int,
-    seg_end: int,
+    seg: tuple[int, int],
     used_growth: set[int],
+    *,
+    aspiration: bool = False,
 ) -> _Draft | None:
+    """A figure or target for one amount; a past aspiration ("I once dreamed ...") is a target
+    whose deadline is only one stated in its own clause."""
     text = doc.text
+    seg_start, seg_end = seg
     s_start, s_end = sentences[index]
     body = text[s_start:s_end]
     segment = body[seg_start:seg_end]
@@ -729,7 +753,7 @@ def _money_fact(
     intent = None
     for m in _INTENT_RE.finditer(segment, 0, rel):
         intent = m
-    is_target = bool(deadlines)
+    is_target = bool(deadlines) or aspiration
     if intent and not _STATE_RE.search(segment, intent.end(), rel):
         is_target = True
     if _INTENT_AFTER_RE.match(segment[rel + len(amount.text) :]):
@@ -753,9 +777,15 @@ def _money_fact(
     q_start, q_end = s_start + seg_start, s_start + seg_end
     deadline = deadlines[0].end if deadlines else None
     if is_target:
-        if deadline is None:
+        if deadline is None and not aspiration:
             deadline, q_end = _deadline_nearby(doc, paragraph, sentences, index, q_end)
-        if deadline is None and period and reference and period.end.year >= reference.year:
+        if (
+            deadline is None
+            and not aspiration
+            and period
+            and reference
+            and period.end.year >= reference.year
+        ):
             deadline = period.end  # "to reach $1 billion this year"
         period_start = period_end = None
     elif period:

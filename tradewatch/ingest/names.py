@@ -173,6 +173,23 @@ def country_of_place(place: str) -> str | None:
     return _CITY_TO_ISO.get(titled) or _NAME_TO_ISO.get(titled) or _CITY_TO_ISO.get(cleaned)
 
 
+_POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
+
+
+def is_possessive(word: str) -> bool:
+    """Whether a word ends as a possessive: "Belarus’s", "Kazakhstan's", "the Philippines'"."""
+    return bool(_POSSESSIVE_RE.search(word.strip()))
+
+
+def is_place_name(name: str) -> bool:
+    """Whether `name` is a country, nationality or city, possessive or not: never a person."""
+    bare = name.strip()
+    if is_possessive(bare):
+        bare = bare[:-1] if bare[-1] in "'’" else bare[:-2]
+    bare = bare.removeprefix("the ").removeprefix("The ")
+    return bare in _NAME_TO_ISO or bare in _CITY_TO_ISO
+
+
 def find_countries(text: str, *, include_cities: bool = False) -> list[CountryMention]:
     """Country mentions in reading order (names and adjectives; cities only when asked)."""
     found = [
@@ -758,11 +775,13 @@ class SpeakerResolver:
                 if person.start < at and fits(name):
                     return name
             return None
+        if is_possessive(who) or is_place_name(who):
+            return None  # "ranks as Belarus’s ...", "acknowledged Kazakhstan’s ...": no speaker
         names = _strip_titles(who, 0)
         if names:
             return self.canonical(names[-1][0]) or names[-1][0]
         last = who.split()[-1]
-        if last in _TITLE_WORDS or last in _NAME_TO_ISO or last in _CITY_TO_ISO or len(last) < 3:
+        if last in _TITLE_WORDS or is_place_name(last) or len(last) < 3:
             return None
         return self.canonical(last) or last  # "Jaishankar said": a surname alone still names
 
@@ -831,6 +850,8 @@ class SpeakerResolver:
         if key in self._memo:
             return self._memo[key]
         result = self._speaker_at(pos, sentence, previous)
+        if result is not None and is_place_name(result):
+            result = None  # a country is never a speaker
         self._memo[key] = result
         return result
 

@@ -28,9 +28,9 @@ _WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "half a": 0.5,
-    "several": 1, "a few": 1, "a couple of": 2,
+    "several": 2, "a few": 2, "a couple of": 2,
 }  # fmt: skip
-# "several billions" only tells us "more than one billion": the conservative reading.
+# "several billions" is read as "at least two billion": value 2 billion, qualifier more_than.
 _VAGUE_WORDS = {"several": MORE_THAN, "a few": MORE_THAN}
 
 _NUM = r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -66,7 +66,8 @@ _BEFORE = (
                 r"|surpass(?:es|ed|ing)?|topp(?:ed|ing)|tops|beyond|no less than|not less than"),
     (LESS_THAN, r"less than|under|up to|below|no more than|not more than|just under|fewer than"),
     (ABOUT, r"about|approximately|approx\.|some|around|nearly|almost|roughly|close to|circa"
-            r"|an estimated|estimated at|in the region of|in the order of|more or less"),
+            r"|an estimated|estimated at|in the region of|in the order of|more or less"
+            r"|approach(?:es|ed|ing)?"),
 )  # fmt: skip
 _BEFORE_RES = tuple(
     (q, re.compile(rf"(?<![\w])(?:{p})[\s,-]*(?:(?:that|this|the level of|a level of)\s+)?$", re.I))
