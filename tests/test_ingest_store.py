@@ -212,3 +212,13 @@ def test_other_files_in_a_folder_are_reported_as_skipped(tmp_path, db, capsys):
 )
 def test_titles_skip_datelines_and_date_headers(text, title):
     assert title_of(text, "fallback.txt") == title
+
+
+def test_a_known_speaker_keeps_the_spelling_on_file(tmp_path, seed):
+    text = (
+        "MINSK, 6 October 2025 (BelTA) – Trade between Belarus and Kyrgyzstan will reach "
+        "$500 million by 2030, Alexander Lukashenko said.\n"
+    )
+    result = ingest_document(write(tmp_path, "spelling.txt", text))
+    statement = TargetStatement.objects.get(source=result.source)
+    assert statement.speaker == "Aleksandr Lukashenko"

@@ -21,6 +21,7 @@ from django.utils import timezone
 from tradewatch.domain.money import values_agree
 from tradewatch.ingest.extract import Extraction, Fact, facts_from_text
 from tradewatch.ingest.files import DocumentError, read_document
+from tradewatch.ingest.names import same_person
 from tradewatch.models import (
     Country,
     Figure,
@@ -187,7 +188,7 @@ def store_fact(fact: Fact, source: Source, status: str, result: IngestResult) ->
         return "no partner country identified"
     common = {
         "source": source,
-        "speaker": fact.speaker or "",
+        "speaker": known_spelling(fact.speaker or ""),
         "quote": fact.quote,
         "quote_start": fact.start,
         "quote_end": fact.end,
@@ -216,6 +217,18 @@ def store_fact(fact: Fact, source: Source, status: str, result: IngestResult) ->
     result.figures += 1
     result.linked += figure.duplicate_of is not None
     return ""
+
+
+def known_spelling(speaker: str) -> str:
+    """The spelling already on file for this person ("Yerlan Koshanov" -> "Erlan Koshonov"),
+    so one person is not shown as two."""
+    if not speaker:
+        return speaker
+    known = set(Figure.objects.exclude(speaker="").values_list("speaker", flat=True))
+    known |= set(TargetStatement.objects.exclude(speaker="").values_list("speaker", flat=True))
+    if speaker in known:
+        return speaker
+    return next((name for name in sorted(known) if same_person(name, speaker)), speaker)
 
 
 def decimal_or_none(number: float | None) -> Decimal | None:
