@@ -82,7 +82,6 @@ class Dashboard:
     filters: Filters
     assessment: Assessment
     figures: tuple[Figure, ...]  # the ones inside the filters, oldest first
-    all_figures: tuple[Figure, ...]  # every accepted figure of the flow
     targets: tuple[Target, ...]
     conflicts: tuple[Conflict, ...]
     timeline: tuple[TimelineEntry, ...]
@@ -234,7 +233,6 @@ def partner_dashboard(partner: Country, filters: Filters, *, as_of: date) -> Das
         filters=filters,
         assessment=assess_partner(partner, figures, targets, as_of),
         figures=tuple(f for f in figures if filters.covers(f.period)),
-        all_figures=tuple(figures),
         targets=tuple(targets),
         conflicts=tuple(conflicts),
         conflicting_ids=frozenset(f.pk for c in conflicts for f in c.figures),

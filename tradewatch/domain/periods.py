@@ -52,10 +52,6 @@ class Period:
         return f"{MONTH_ABBR[s.month]} {s.year}–{MONTH_ABBR[e.month]} {e.year}"
 
 
-def end_of_year(year: int) -> date:
-    return date(year, 12, 31)
-
-
 def years_between(start: date, end: date) -> float:
     """Fractional years from start to end; exact whole years between the same calendar days."""
     return end.year - start.year + year_fraction(end) - year_fraction(start)
