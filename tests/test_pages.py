@@ -95,7 +95,7 @@ def test_htmx_filter_request_gets_only_the_results(client, seed):
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="dashboard-results"')
     assert "<html" not in html and "<form" not in html
-    assert "HX-Request" in response["Vary"]
+    assert "HX-Request" in response["Vary"] and "HX-Target" in response["Vary"]
 
 
 def test_htmx_partner_switch_gets_the_whole_panel(client, seed):

@@ -14,7 +14,7 @@ class HtmxHttpRequest(HttpRequest):
 
 
 @require_safe
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-Target")
 def partner_detail(request: HtmxHttpRequest, iso3: str) -> HttpResponse:
     partner = partner_or_404(iso3)
     form, filters = parse_filters(request)
