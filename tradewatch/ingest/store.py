@@ -161,8 +161,9 @@ def store_extraction(
     source.save()
     result = IngestResult(str(path), "added", source)
     status = ReviewStatus.ACCEPTED if accept else ReviewStatus.PROPOSED
+    speakers = known_speakers()
     for fact in extraction.facts:
-        problem = store_fact(fact, source, status, result)
+        problem = store_fact(fact, source, status, result, speakers)
         if problem:
             result.dropped.append(f"{fact.quote[:60]!r}: {problem}")
     return result
@@ -180,7 +181,9 @@ def country(iso3: str | None) -> Country | None:
     return Country.objects.create(iso3=iso3, name=getattr(record, "common_name", record.name))
 
 
-def store_fact(fact: Fact, source: Source, status: str, result: IngestResult) -> str:
+def store_fact(
+    fact: Fact, source: Source, status: str, result: IngestResult, speakers: set[str]
+) -> str:
     """Store one fact; returns why it could not be stored, or '' when it was."""
     reporter = country(fact.reporter or settings.TRADEWATCH_HOME)
     partner = country(fact.partner)
@@ -188,7 +191,7 @@ def store_fact(fact: Fact, source: Source, status: str, result: IngestResult) ->
         return "no partner country identified"
     common = {
         "source": source,
-        "speaker": known_spelling(fact.speaker or ""),
+        "speaker": known_spelling(fact.speaker or "", speakers),
         "quote": fact.quote,
         "quote_start": fact.start,
         "quote_end": fact.end,
@@ -219,16 +222,21 @@ def store_fact(fact: Fact, source: Source, status: str, result: IngestResult) ->
     return ""
 
 
-def known_spelling(speaker: str) -> str:
+def known_speakers() -> set[str]:
+    """Every speaker spelling on file, read once per document."""
+    figures = Figure.objects.exclude(speaker="").values_list("speaker", flat=True).distinct()
+    statements = TargetStatement.objects.exclude(speaker="").values_list("speaker", flat=True)
+    return set(figures) | set(statements.distinct())
+
+
+def known_spelling(speaker: str, known: set[str]) -> str:
     """The spelling already on file for this person ("Yerlan Koshanov" -> "Erlan Koshonov"),
-    so one person is not shown as two."""
-    if not speaker:
+    so one person is not shown as two. A new person joins `known`."""
+    if not speaker or speaker in known:
         return speaker
-    known = set(Figure.objects.exclude(speaker="").values_list("speaker", flat=True))
-    known |= set(TargetStatement.objects.exclude(speaker="").values_list("speaker", flat=True))
-    if speaker in known:
-        return speaker
-    return next((name for name in sorted(known) if same_person(name, speaker)), speaker)
+    spelling = next((name for name in sorted(known) if same_person(name, speaker)), speaker)
+    known.add(spelling)
+    return spelling
 
 
 def decimal_or_none(number: float | None) -> Decimal | None:
