@@ -9,8 +9,9 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from tests.ingest.matching import pair
 from tradewatch.domain.money import values_agree
-from tradewatch.ingest.extract import facts_from_text
+from tradewatch.ingest.extract import Fact, facts_from_text
 from tradewatch.ingest.files import read_document
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "seed.json"
@@ -53,17 +54,22 @@ def expected_facts() -> dict[str, list[dict]]:
     return expected
 
 
-def found_matches(fact, want: dict) -> bool:
-    kind = "figure" if fact.kind == "figure" else fact.kind
+def found_matches(want: dict, fact: Fact) -> bool:
     end = fact.deadline if fact.kind == "target" else fact.period_end
     value = Decimal(want["value"]) if want["value"] else None
     return (
-        kind == want["kind"]
+        fact.kind == want["kind"]
         and fact.partner == want["partner"]
         and values_agree(fact.value_usd, value)
         and (end.isoformat() if end else None) == want["end"]
         and (want["qualifier"] is None or fact.qualifier == want["qualifier"])
     )
+
+
+def matched(wanted: list[dict], facts: list[Fact]) -> tuple[int, list[dict]]:
+    """One to one: each found fact satisfies at most one expected fact. (hits, missed)"""
+    pairs, missed, _extra = pair(wanted, facts, found_matches)
+    return len(pairs), missed
 
 
 def test_extractor_recall_and_precision_against_the_fixture(seeds_dir):
@@ -72,10 +78,40 @@ def test_extractor_recall_and_precision_against_the_fixture(seeds_dir):
         facts = facts_from_text(read_document(seeds_dir / name), reference=READ_ON).facts
         found_total += len(facts)
         expected_total += len(wanted)
-        matched = [w for w in wanted if any(found_matches(f, w) for f in facts)]
-        hits += len(matched)
-        for miss in (w for w in wanted if w not in matched):
+        paired, missed = matched(wanted, facts)
+        hits += paired
+        for miss in missed:
             print(f"missed in {name}: {miss}")
     recall, precision = hits / expected_total, hits / max(found_total, 1)
     print(f"seed extraction vs fixture: recall {recall:.2f}, precision {precision:.2f}")
+    assert recall <= 1 and precision <= 1
     assert recall >= MIN_RECALL and precision >= MIN_PRECISION
+
+
+def test_one_found_fact_cannot_satisfy_two_identical_expected_facts():
+    want = {
+        "kind": "target",
+        "partner": "KGZ",
+        "value": "500000000",
+        "qualifier": None,
+        "end": "2030-12-31",
+    }
+    said = Fact(
+        kind="target",
+        reporter="BLR",
+        partner="KGZ",
+        flow="turnover",
+        value_usd=Decimal(500_000_000),
+        qualifier="exact",
+        period_start=None,
+        period_end=None,
+        growth_pct=None,
+        growth_factor=None,
+        deadline=date(2030, 12, 31),
+        speaker=None,
+        quote="$500 million by 2030",
+        start=0,
+        end=20,
+    )
+    assert matched([want, want], [said, said]) == (2, [])
+    assert matched([want, want], [said]) == (1, [want])  # recall 1/2, not 2/2

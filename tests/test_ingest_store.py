@@ -6,8 +6,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from tradewatch.ingest.store import ingest_document, review_figures, title_of
+from tradewatch.ingest.store import ingest_document, title_of
 from tradewatch.models import Figure, ReviewStatus, Source, Target, TargetStatement
+from tradewatch.review import review_figures
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,6 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from tradewatch.domain.money import AGREEMENT_TOLERANCE
-from tradewatch.ingest.store import review_figures, review_statements
 from tradewatch.models import (
     Country,
     Event,
@@ -16,6 +15,7 @@ from tradewatch.models import (
     Target,
     TargetStatement,
 )
+from tradewatch.review import review_figures, review_statements, save_figure, save_statement
 
 admin.site.site_header = "TradeWatch editors"
 admin.site.site_title = "TradeWatch"
@@ -28,6 +28,8 @@ class CountryAdmin(SimpleHistoryAdmin):
 
 
 def in_text_link(fact: Figure | TargetStatement) -> str:
+    if fact.status == ReviewStatus.REJECTED:
+        return "—"  # source pages leave rejected facts out
     url = reverse("source-detail", args=[fact.source_id]) + f"#{fact.anchor}"
     return format_html('<a href="{}" target="_blank">in the text</a>', url)
 
@@ -58,13 +60,20 @@ class SourceAdmin(SimpleHistoryAdmin):
     readonly_fields = ["content_hash", "created"]
 
     def get_queryset(self, request):
-        proposed = (
-            Figure.objects.filter(source=OuterRef("pk"), status=ReviewStatus.PROPOSED)
-            .values("source")
-            .annotate(n=Count("pk"))
-            .values("n")
+        def proposed(model) -> Coalesce:
+            count = (
+                model.objects.filter(source=OuterRef("pk"), status=ReviewStatus.PROPOSED)
+                .values("source")
+                .annotate(n=Count("pk"))
+                .values("n")
+            )
+            return Coalesce(count, 0)
+
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(proposed_count=proposed(Figure) + proposed(TargetStatement))
         )
-        return super().get_queryset(request).annotate(proposed_count=Coalesce(proposed, 0))
 
     @admin.display(description="to review")
     def proposed(self, source: Source) -> int:
@@ -104,7 +113,8 @@ class FigureAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "partner", "flow", "qualifier", "derived"]
     search_fields = ["quote", "speaker", "source__title"]
     autocomplete_fields = ["reporter", "partner", "source"]
-    raw_id_fields = ["duplicate_of"]
+    # Set by the one duplicate rule on every save (review.py), never by hand.
+    readonly_fields = ["duplicate_of"]
     list_select_related = ["partner", "source", "duplicate_of"]
     actions = [
         review_action(review_figures, ReviewStatus.ACCEPTED, "accepted"),
@@ -127,6 +137,9 @@ class FigureAdmin(SimpleHistoryAdmin):
         ),
         ("Provenance", {"fields": ["source", "speaker", "quote", ("quote_start", "quote_end")]}),
     ]
+
+    def save_model(self, request, obj: Figure, form, change: bool) -> None:
+        save_figure(obj)
 
     def get_queryset(self, request):
         conflict = Q(conflicting_figure(), derived=False)
@@ -163,6 +176,12 @@ class TargetAdmin(SimpleHistoryAdmin):
     search_fields = ["description", "statements__quote", "statements__speaker"]
     autocomplete_fields = ["reporter", "partner"]
     inlines = [TargetStatementInline]
+    # Follows the statements: shown exactly while one of them is accepted.
+    readonly_fields = ["status"]
+
+    def save_related(self, request, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        form.instance.sync_status()
 
 
 @admin.register(TargetStatement)
@@ -184,6 +203,9 @@ class TargetStatementAdmin(SimpleHistoryAdmin):
         review_action(review_statements, ReviewStatus.ACCEPTED, "accepted"),
         review_action(review_statements, ReviewStatus.REJECTED, "rejected"),
     ]
+
+    def save_model(self, request, obj: TargetStatement, form, change: bool) -> None:
+        save_statement(obj)
 
     @admin.display(description="quote")
     def quote_link(self, statement: TargetStatement) -> str:

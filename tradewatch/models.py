@@ -281,6 +281,20 @@ class Target(Fact):
         by = f" by {self.deadline.year}" if self.deadline else ""
         return f"{self.partner_id} {self.flow} target {value}{by}"
 
+    def sync_status(self) -> None:
+        """A target is shown exactly while a source states it: accepted with an accepted
+        statement, proposed while one awaits review, rejected once all are rejected."""
+        statuses = set(self.statements.values_list("status", flat=True))
+        if ReviewStatus.ACCEPTED in statuses:
+            status = ReviewStatus.ACCEPTED
+        elif ReviewStatus.PROPOSED in statuses or not statuses:
+            status = ReviewStatus.PROPOSED
+        else:
+            status = ReviewStatus.REJECTED
+        if status != self.status:
+            self.status = status
+            self.save(update_fields=["status"])
+
     def clean(self) -> None:
         super().clean()
         if self.deadline and self.stated_on and self.deadline < self.stated_on:
@@ -318,10 +332,13 @@ class TargetStatement(Quoted):
 
     def save(self, *args, **kwargs) -> None:
         super().save(*args, **kwargs)
-        # An accepted statement makes its target live, whichever screen accepted it.
-        if self.status == ReviewStatus.ACCEPTED and self.target.status == ReviewStatus.PROPOSED:
-            self.target.status = ReviewStatus.ACCEPTED
-            self.target.save(update_fields=["status"])
+        # Whichever screen saved the statement, its target follows.
+        self.target.sync_status()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.target.sync_status()
+        return result
 
     def clean(self) -> None:
         super().clean()

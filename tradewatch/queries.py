@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from tradewatch.domain.money import Qualifier, values_agree
@@ -109,8 +109,10 @@ def accepted_targets() -> QuerySet[Target]:
     statements = TargetStatement.objects.filter(status=ReviewStatus.ACCEPTED).select_related(
         "source"
     )
+    # A target is shown exactly while an accepted statement states it.
+    stated = Exists(statements.filter(target=OuterRef("pk")))
     return Target.objects.filter(
-        reporter_id=settings.TRADEWATCH_HOME, status=ReviewStatus.ACCEPTED
+        stated, reporter_id=settings.TRADEWATCH_HOME, status=ReviewStatus.ACCEPTED
     ).prefetch_related(Prefetch("statements", queryset=statements))
 
 

@@ -1,4 +1,4 @@
-"""The one writer of ingested documents and their proposed facts, and of review decisions.
+"""The one writer of ingested documents and their proposed facts (saved through review.py).
 
 ingest_document() stores a file as a Source and every fact the extractor finds as a
 *proposed* Figure or TargetStatement, in one transaction per file: a file that fails
@@ -15,7 +15,6 @@ import pycountry
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from tradewatch.domain.money import values_agree
@@ -30,6 +29,7 @@ from tradewatch.models import (
     Target,
     TargetStatement,
 )
+from tradewatch.review import save_figure, save_statement
 
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm")
 # "Over the next five years" from a November session lands on 2029 or 2030 depending on
@@ -214,9 +214,7 @@ def store_fact(
         change_qualifier=fact.qualifier if fact.kind == "growth" else "exact",
         **common,
     )
-    figure.duplicate_of = matching_figure(figure)
-    figure.full_clean()
-    figure.save()
+    save_figure(figure)
     result.figures += 1
     result.linked += figure.duplicate_of is not None
     return ""
@@ -241,28 +239,6 @@ def known_spelling(speaker: str, known: set[str]) -> str:
 
 def decimal_or_none(number: float | None) -> Decimal | None:
     return None if number is None else Decimal(str(round(number, 3)))
-
-
-def matching_figure(figure: Figure) -> Figure | None:
-    """An accepted figure stating the same thing (same pair, flow, period; value within 1%)."""
-    candidates = Figure.objects.filter(
-        reporter=figure.reporter,
-        partner=figure.partner,
-        flow=figure.flow,
-        period_start=figure.period_start,
-        period_end=figure.period_end,
-        status=ReviewStatus.ACCEPTED,
-        duplicate_of__isnull=True,
-    ).order_by("pk")
-    for candidate in candidates:
-        same_value = values_agree(candidate.value_usd, figure.value_usd)
-        # A change in % given by only one of the two does not make them differ.
-        same_change = None in (candidate.change_pct, figure.change_pct) or values_agree(
-            candidate.change_pct, figure.change_pct
-        )
-        if same_value and same_change and candidate.growth_factor == figure.growth_factor:
-            return candidate
-    return None
 
 
 def matching_target(reporter: Country, partner: Country, fact: Fact) -> Target | None:
@@ -311,39 +287,6 @@ def store_target(
         wording=fact.quote[:200],
         **common,
     )
-    statement.full_clean()
-    statement.save()
+    save_statement(statement)
     result.statements += 1
     return ""
-
-
-@transaction.atomic
-def review_figures(figures: QuerySet[Figure], status: str) -> int:
-    """Accept or reject figures; saved one by one so every change keeps its history.
-
-    A rejected figure hands its corroborating statements back to the review, standalone.
-    """
-    changed = 0
-    # A fresh, join-free query: PostgreSQL cannot lock the nullable side of an outer join.
-    for figure in Figure.objects.filter(pk__in=figures.values("pk")).select_for_update():
-        if figure.status != status:
-            figure.status = status
-            figure.save(update_fields=["status"])
-            changed += 1
-        if status == ReviewStatus.REJECTED:
-            for corroboration in figure.corroborations.all():
-                corroboration.duplicate_of = None
-                corroboration.save(update_fields=["duplicate_of"])
-    return changed
-
-
-@transaction.atomic
-def review_statements(statements: QuerySet[TargetStatement], status: str) -> int:
-    """Accept or reject statements (accepting one also accepts a proposed target)."""
-    changed = 0
-    for statement in statements.select_related("target").select_for_update(of=("self",)):
-        if statement.status != status:
-            statement.status = status
-            statement.save(update_fields=["status"])
-            changed += 1
-    return changed

@@ -1,0 +1,103 @@
+"""The one write path for review decisions and edits of facts.
+
+Ingest, the admin's change forms and its list actions all save figures and target
+statements through here, so the same duplicate, conflict and visibility rules hold
+whichever screen made the change.
+"""
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from tradewatch.domain.agreement import same_statement
+from tradewatch.models import Figure, ReviewStatus, TargetStatement
+
+
+def matching_figure(figure: Figure) -> Figure | None:
+    """The accepted figure this one restates (same pair, flow and period; same statement)."""
+    candidates = (
+        Figure.objects.filter(
+            reporter_id=figure.reporter_id,
+            partner_id=figure.partner_id,
+            flow=figure.flow,
+            period_start=figure.period_start,
+            period_end=figure.period_end,
+            status=ReviewStatus.ACCEPTED,
+            duplicate_of__isnull=True,
+        )
+        .exclude(pk=figure.pk)
+        .order_by("pk")
+    )
+    return next((c for c in candidates if same_statement(c, figure)), None)
+
+
+def is_valid_primary(figure: Figure, primary: Figure) -> bool:
+    return (
+        primary.pk != figure.pk
+        and primary.status == ReviewStatus.ACCEPTED
+        and primary.duplicate_of_id is None
+        and (primary.reporter_id, primary.partner_id, primary.flow)
+        == (figure.reporter_id, figure.partner_id, figure.flow)
+        and primary.period == figure.period
+        and same_statement(primary, figure)
+    )
+
+
+def link_duplicate(figure: Figure) -> None:
+    """Point duplicate_of at the accepted figure this one restates, or at nothing.
+
+    A rejected figure corroborates nothing; a live one keeps a link only while it still
+    holds (its primary may have been edited, rejected or itself linked elsewhere).
+    """
+    if figure.status == ReviewStatus.REJECTED:
+        figure.duplicate_of = None
+    elif figure.duplicate_of is None or not is_valid_primary(figure, figure.duplicate_of):
+        figure.duplicate_of = matching_figure(figure)
+
+
+@transaction.atomic
+def save_figure(figure: Figure) -> Figure:
+    """Validate, link to the figure it restates, save, and settle its own corroborations."""
+    link_duplicate(figure)
+    figure.full_clean()
+    figure.save()
+    for corroboration in Figure.objects.filter(duplicate_of=figure).select_for_update():
+        before = corroboration.duplicate_of_id
+        corroboration.duplicate_of = figure
+        link_duplicate(corroboration)
+        if corroboration.duplicate_of_id != before:
+            corroboration.save(update_fields=["duplicate_of"])
+    return figure
+
+
+@transaction.atomic
+def review_figures(figures: QuerySet[Figure], status: str) -> int:
+    """Accept or reject figures, oldest first; each is saved so its history is kept."""
+    changed = 0
+    # A fresh, join-free query: PostgreSQL cannot lock the nullable side of an outer join.
+    locked = Figure.objects.filter(pk__in=figures.values("pk")).order_by("pk").select_for_update()
+    for figure in locked:
+        if figure.status != status:
+            figure.status = status
+            save_figure(figure)
+            changed += 1
+    return changed
+
+
+@transaction.atomic
+def save_statement(statement: TargetStatement) -> TargetStatement:
+    statement.full_clean()
+    statement.save()  # the model keeps its target's status in step
+    return statement
+
+
+@transaction.atomic
+def review_statements(statements: QuerySet[TargetStatement], status: str) -> int:
+    """Accept or reject statements; a target is shown exactly while one is accepted."""
+    changed = 0
+    locked = TargetStatement.objects.filter(pk__in=statements.values("pk")).select_for_update()
+    for statement in locked.order_by("pk"):
+        if statement.status != status:
+            statement.status = status
+            save_statement(statement)
+            changed += 1
+    return changed
