@@ -71,12 +71,16 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 
 def add_figure(partner: str = "KGZ", year: int = 2024, value: str | None = "200000000", **kw):
+    """An accepted turnover figure of Belarus and `partner`, stated by `side` (default BLR)."""
     from tradewatch.models import Figure, Source
 
     source = kw.pop("source", None) or Source.objects.create(title=f"Report {year}")
+    first = kw.pop("first", "BLR")
+    a, b = sorted((first, partner))
     fields = {
-        "reporter_id": "BLR",
-        "partner_id": partner,
+        "country_a_id": a,
+        "country_b_id": b,
+        "side_id": kw.pop("side", first),
         "period_start": date(year, 1, 1),
         "period_end": date(year, 12, 31),
         "value_usd": Decimal(value) if value is not None else None,

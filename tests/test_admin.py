@@ -17,8 +17,9 @@ def editor(seed, client):
 def figure_form(**overrides) -> dict:
     return {
         "status": "accepted",
-        "reporter": "BLR",
-        "partner": "KGZ",
+        "country_a": "BLR",
+        "country_b": "KGZ",
+        "side": "BLR",
         "flow": "turnover",
         "period_start": "2025-01-01",
         "period_end": "2025-12-31",
@@ -34,7 +35,7 @@ def figure_form(**overrides) -> dict:
 def test_editor_adds_a_figure_and_the_dashboard_shows_it(client, editor):
     response = client.post("/admin/tradewatch/figure/add/", figure_form())
     assert response.status_code == 302
-    html = client.get("/partners/KGZ/").content.decode()
+    html = client.get("/pairs/BLR-KGZ/").content.decode()
     assert "$210M" in html and "trade reached $210 million in 2025" in html
     assert "in 2025" in html  # it is now the latest full-year value
 

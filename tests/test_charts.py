@@ -2,15 +2,16 @@ from datetime import date
 
 import pytest
 
+from tests.conftest import add_figure
 from tradewatch.charts import target_chart
-from tradewatch.queries import Filters, partner_dashboard, partner_or_404
+from tradewatch.queries import Filters, pair_dashboard, pair_or_404
 
 pytestmark = pytest.mark.django_db
 AS_OF = date(2026, 11, 24)
 
 
 def chart(iso3: str, **filters) -> dict:
-    return target_chart(partner_dashboard(partner_or_404(iso3), Filters(**filters), as_of=AS_OF))
+    return target_chart(pair_dashboard(pair_or_404("BLR", iso3), Filters(**filters), as_of=AS_OF))
 
 
 def traces(spec: dict) -> dict[str, dict]:
@@ -25,17 +26,24 @@ def test_kgz_chart_has_values_target_and_required_path(seed):
     path = by_name["Path required"]
     assert path["line"]["dash"] == "dash"
     assert path["y"][0] == pytest.approx(160.2) and path["y"][-1] == pytest.approx(500, rel=1e-6)
-    assert by_name["Reported (part of a year)"]["y"] == [103.3]
+    assert by_name["Kyrgyzstan's figures (part of a year)"]["y"] == [103.3]
     assert by_name["Derived from stated growth"]["y"] == [pytest.approx(97.09, abs=0.01)]
-    full = by_name["Reported (full year)"]
-    assert sorted(full["y"]) == [160.2, 170.0]
-    assert full["text"][full["y"].index(170.0)] == "≈"  # approximate values are marked
-    assert "Source: TradeWatch" in spec["layout"]["annotations"][0]["text"]
+    # Each side's values are their own series: Kyrgyzstan's exact $160.2M, Belarus's ≈ $170M.
+    assert by_name["Kyrgyzstan's figures (full year)"]["y"] == [160.2]
+    belarus = by_name["Belarus's figures (full year)"]
+    assert belarus["y"] == [170.0] and belarus["text"] == ["≈"]  # approximate values are marked
+    assert (
+        "Source: TradeWatch · Belarus–Kyrgyzstan turnover"
+        in spec["layout"]["annotations"][0]["text"]
+    )
 
 
-def test_conflicting_values_get_an_outline(seed):
-    full = traces(chart("KGZ"))["Reported (full year)"]
-    assert full["marker"]["line"]["width"] == [3, 3]
+def test_conflicting_values_of_one_side_get_an_outline(seed):
+    add_figure(year=2022, value="190000000", side="BLR")  # Belarus: ≈ $170M and $190M
+    belarus = traces(chart("KGZ"))["Belarus's figures (full year)"]
+    assert belarus["marker"]["line"]["width"] == [3, 3]
+    kyrgyzstan = traces(chart("KGZ"))["Kyrgyzstan's figures (full year)"]
+    assert kyrgyzstan["marker"]["line"]["width"] == [1]  # the other side's value is no conflict
 
 
 def test_goal_without_deadline_is_a_level_line(seed):

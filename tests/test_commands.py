@@ -50,3 +50,16 @@ def test_text_format_is_a_readable_table(seeds_dir):
     assert done.returncode == 0
     assert "dated 2023-10-30 (inferred)" in done.stdout
     assert "160200000" in done.stdout
+
+
+def test_load_seed_fills_a_freshly_migrated_database_once(db, capsys):
+    from django.core.management import call_command
+
+    from tradewatch.models import Figure
+
+    call_command("load_seed")
+    assert Figure.objects.filter(value_usd=160_200_000, side_id="KGZ").exists()
+    Figure.objects.filter(value_usd=160_200_000).update(speaker="Edited")
+    call_command("load_seed")
+    assert "seed not loaded" in capsys.readouterr().out
+    assert Figure.objects.get(value_usd=160_200_000, derived=False).speaker == "Edited"

@@ -34,7 +34,8 @@ def expected_facts() -> dict[str, list[dict]]:
             expected[files[f["source"]]].append(
                 {
                     "kind": kind,
-                    "partner": f["partner"],
+                    "pair": {f["country_a"], f["country_b"]},
+                    "side": f["side"],
                     "value": f["value_usd"],
                     "qualifier": qualifier,
                     "end": f["period_end"],
@@ -45,7 +46,8 @@ def expected_facts() -> dict[str, list[dict]]:
             expected[files[f["source"]]].append(
                 {
                     "kind": "target",
-                    "partner": target["partner"],
+                    "pair": {target["country_a"], target["country_b"]},
+                    "side": f["side"],
                     "value": target["value_usd"],
                     "qualifier": None,
                     "end": f["deadline_as_stated"],
@@ -59,7 +61,7 @@ def found_matches(want: dict, fact: Fact) -> bool:
     value = Decimal(want["value"]) if want["value"] else None
     return (
         fact.kind == want["kind"]
-        and fact.partner == want["partner"]
+        and {fact.reporter, fact.partner} == want["pair"]
         and values_agree(fact.value_usd, value)
         and (end.isoformat() if end else None) == want["end"]
         and (want["qualifier"] is None or fact.qualifier == want["qualifier"])
@@ -91,7 +93,8 @@ def test_extractor_recall_and_precision_against_the_fixture(seeds_dir):
 def test_one_found_fact_cannot_satisfy_two_identical_expected_facts():
     want = {
         "kind": "target",
-        "partner": "KGZ",
+        "pair": {"BLR", "KGZ"},
+        "side": "BLR",
         "value": "500000000",
         "qualifier": None,
         "end": "2030-12-31",

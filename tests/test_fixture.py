@@ -31,7 +31,7 @@ def test_every_quote_is_verbatim_in_its_seed_document(row, seeds_dir):
 def test_fixture_has_the_documented_facts(seed):
     from tradewatch.models import Figure, Target
 
-    assert Target.objects.get(partner="KGZ").statements.count() == 3
-    assert Figure.objects.filter(partner="KGZ", value_usd=160200000).exists()
-    assert Figure.objects.filter(partner="KGZ", value_usd=170000000, qualifier="about").exists()
-    assert Target.objects.filter(partner="KAZ", value_usd__isnull=True).exists()
+    assert Target.objects.get(country_b="KGZ").statements.count() == 3
+    assert Figure.objects.filter(country_b="KGZ", value_usd=160200000).exists()
+    assert Figure.objects.filter(country_b="KGZ", value_usd=170000000, qualifier="about").exists()
+    assert Target.objects.filter(country_b="KAZ", value_usd__isnull=True).exists()

@@ -17,10 +17,10 @@ $1.2 billion in 2024, up by 10% year-on-year, Belarusian Ambassador Ivan Petrov 
 The sides plan to bring mutual trade to $2 billion by 2030, he added.
 """
 
-# The accepted $160.2M for 2022, stated again (within 1%) by another source.
+# Kyrgyzstan's accepted $160.2M for 2022, stated again (within 1%) by another Kyrgyz source.
 KGZ_2022_AGAIN = (
-    "MINSK, 3 November 2023 (BelTA) – Trade between Belarus and Kyrgyzstan amounted to "
-    "$160.5 million in 2022, the Belarusian foreign ministry said.\n"
+    "BISHKEK, 3 November 2023 (Kabar) – Trade between Kyrgyzstan and Belarus amounted to "
+    "$160.5 million in 2022, the Kyrgyz Ministry of Economy said.\n"
 )
 
 
@@ -39,7 +39,7 @@ def test_ingest_proposes_facts_with_verbatim_quotes(tmp_path, seed):
     assert result.status == "added" and result.figures >= 1 and result.statements >= 1
     figure = Figure.objects.get(source=result.source, value_usd=1_200_000_000)
     assert figure.status == ReviewStatus.PROPOSED
-    assert figure.period_start.year == 2024 and figure.partner_id == "KAZ"
+    assert figure.period_start.year == 2024 and figure.pair == ("BLR", "KAZ")
     assert result.source.text[figure.quote_start : figure.quote_end] == figure.quote
     # proposals stay off the dashboard until accepted
     assert "$1.2B" not in _kaz_page()
@@ -48,7 +48,7 @@ def test_ingest_proposes_facts_with_verbatim_quotes(tmp_path, seed):
 def _kaz_page() -> str:
     from django.test import Client
 
-    return Client().get("/partners/KAZ/").content.decode()
+    return Client().get("/pairs/BLR-KAZ/").content.decode()
 
 
 def test_ingesting_the_same_file_twice_adds_nothing(tmp_path, seed):
@@ -139,10 +139,10 @@ def test_extract_command_prints_json_and_writes_nothing(seeds_dir, capsys, db):
 
 def test_ingesting_the_seeds_reproduces_the_fixture_facts(seeds_dir, db):
     call_command("ingest", str(seeds_dir), "--accept")
-    kgz = Target.objects.get(partner="KGZ", value_usd=500_000_000)
+    kgz = Target.objects.get(country_b="KGZ", value_usd=500_000_000)
     assert kgz.statements.count() >= 3
-    assert Figure.objects.filter(partner="KGZ", value_usd=160_200_000, change_pct=65).exists()
-    assert Figure.objects.filter(partner="KGZ", value_usd=170_000_000, qualifier="about").exists()
+    assert Figure.objects.filter(country_b="KGZ", value_usd=160_200_000, change_pct=65).exists()
+    assert Figure.objects.filter(country_b="KGZ", value_usd=170_000_000, qualifier="about").exists()
 
 
 def test_disagreeing_proposal_flags_a_conflict_on_both_sides(tmp_path, seed, client):
@@ -154,7 +154,7 @@ def test_disagreeing_proposal_flags_a_conflict_on_both_sides(tmp_path, seed, cli
     proposed = Figure.objects.get(source=result.source)
     assert proposed.duplicate_of is None
     client.force_login(User.objects.create_superuser("root", password="pw"))
-    page = client.get("/admin/tradewatch/figure/?partner__iso3__exact=KGZ")
+    page = client.get("/admin/tradewatch/figure/?country=KGZ")
     flagged = {f.pk for f in page.context["cl"].result_list if f.has_conflict}
     assert {proposed.pk, 1} <= flagged  # the new $190M and the accepted $160.2M
 

@@ -13,8 +13,8 @@ pytestmark = pytest.mark.django_db
 
 def new_figure(**kw) -> Figure:
     fields = {
-        "reporter_id": "BLR",
-        "partner_id": "KGZ",
+        "country_a_id": "BLR",
+        "country_b_id": "KGZ",
         "period_start": date(2024, 1, 1),
         "period_end": date(2024, 12, 31),
         "value_usd": Decimal(1000),
@@ -50,15 +50,15 @@ def test_figure_needs_a_value_or_a_change(seed):
         new_figure(value_usd=None).full_clean()
 
 
-def test_partner_must_differ_from_reporter(seed):
+def test_a_pair_needs_two_countries(seed):
     with pytest.raises(ValidationError):
-        new_figure(partner_id="BLR").full_clean()
+        new_figure(country_b_id="BLR").full_clean()
 
 
 def test_deadline_before_statement_is_refused(seed):
     target = Target(
-        reporter_id="BLR",
-        partner_id="KGZ",
+        country_a_id="BLR",
+        country_b_id="KGZ",
         value_usd=Decimal(5),
         deadline=date(2020, 1, 1),
         stated_on=date(2025, 1, 1),
@@ -89,7 +89,7 @@ def test_unknown_iso3_is_refused(code):
 
 
 def test_known_iso3_is_accepted(db):
-    Country(iso3="UZB", name="Uzbekistan").full_clean()
+    Country(iso3="UZB", name="Uzbekistan").full_clean(validate_unique=False)
 
 
 def test_edits_keep_history(seed):

@@ -23,7 +23,7 @@ def test_overview_lists_partners_with_target_and_status(client, seed):
 
 
 def test_kgz_dashboard_shows_target_figures_and_quotes(client, seed):
-    response = client.get("/partners/KGZ/")
+    response = client.get("/pairs/BLR-KGZ/")
     html = response.content.decode()
     assert response.status_code == 200
     for text in ("500", "2030", "$160.2M", "15.3%", KGZ_QUOTE, "Adylbek Kasymaliev"):
@@ -33,28 +33,31 @@ def test_kgz_dashboard_shows_target_figures_and_quotes(client, seed):
     assert 'data-chart="chart-partner"' in html and 'id="chart-partner"' in html
 
 
-def test_dashboard_calls_out_the_170_million_conflict(client, seed):
-    html = client.get("/partners/KGZ/").content.decode()
-    assert "Conflicting figures" in html
-    assert "≈ $170M" in html and "We had some $170 million in trade last year" in html
+def test_dashboard_calls_out_the_spread_between_the_two_sides(client, seed):
+    html = client.get("/pairs/BLR-KGZ/").content.decode()
+    assert "Where the two sides differ" in html
+    # Belarus's president: some $170 million; Kyrgyzstan's ambassador: $160.2 million.
+    assert "Belarus reports ≈ $170M" in html and "Kyrgyzstan $160.2M" in html
+    assert "a spread of <strong>6.1%</strong>" in html
+    assert "We had some $170 million in trade last year" in html
 
 
 def test_two_deadlines_of_one_target_are_both_shown(client, seed):
-    html = client.get("/partners/KGZ/").content.decode()
+    html = client.get("/pairs/BLR-KGZ/").content.decode()
     assert "$500 million over the next five years" in html
     assert "deadline as stated here: 2029" in html
 
 
 def test_iso3_is_case_insensitive(client, seed):
-    assert client.get("/partners/kgz/").status_code == 200
+    assert client.get("/pairs/BLR-kgz/").status_code == 200
 
 
 @pytest.mark.parametrize(
     "url",
     [
-        "/partners/XXX/",
-        "/partners/BLR/",
-        "/api/partners/ZZZ/",
+        "/pairs/BLR-XXX/",
+        "/pairs/BLR-BLR/",
+        "/api/pairs/BLR-ZZZ/",
         "/partners/NOPE/report/",
         "/sources/999/",
     ],
@@ -68,30 +71,30 @@ def test_unknown_things_are_404_pages(client, seed, url):
     "query", ["?from=abc", "?flow=smuggling", "?from=2025&to=2020", "?to=99999"]
 )
 def test_malformed_filters_are_400_with_a_message(client, seed, query):
-    response = client.get("/partners/KGZ/" + query)
+    response = client.get("/pairs/BLR-KGZ/" + query)
     assert response.status_code == 400
     assert 'role="alert"' in response.content.decode()
-    assert client.get("/api/partners/KGZ/" + query).status_code == 400
-    assert client.get("/partners/KGZ/figures.csv" + query).status_code == 400
-    report = client.get("/partners/KGZ/report/" + query)
+    assert client.get("/api/pairs/BLR-KGZ/" + query).status_code == 400
+    assert client.get("/pairs/BLR-KGZ/figures.csv" + query).status_code == 400
+    report = client.get("/pairs/BLR-KGZ/report/" + query)
     assert report.status_code == 400 and 'role="alert"' in report.content.decode()
 
 
 def test_unknown_report_format_is_400(client, seed):
-    response = client.get("/partners/KGZ/report/?format=docx")
+    response = client.get("/pairs/BLR-KGZ/report/?format=docx")
     assert response.status_code == 400
     assert "format must be html or pdf" in response.content.decode()
 
 
 def test_download_links_keep_the_filters(client, seed):
-    html = client.get("/partners/KGZ/?flow=turnover&from=2022").content.decode()
-    assert "/partners/KGZ/figures.csv?flow=turnover&amp;from=2022" in html
-    assert "/partners/KGZ/report/?flow=turnover&amp;from=2022&amp;format=pdf" in html
+    html = client.get("/pairs/BLR-KGZ/?flow=turnover&from=2022").content.decode()
+    assert "/pairs/BLR-KGZ/figures.csv?flow=turnover&amp;from=2022" in html
+    assert "/pairs/BLR-KGZ/report/?flow=turnover&amp;from=2022&amp;format=pdf" in html
 
 
 def test_htmx_filter_request_gets_only_the_results(client, seed):
     headers = {"HX-Request": "true", "HX-Target": "dashboard-results"}
-    response = client.get("/partners/KGZ/?flow=turnover&from=2022", headers=headers)
+    response = client.get("/pairs/BLR-KGZ/?flow=turnover&from=2022", headers=headers)
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="dashboard-results"')
     assert "<html" not in html and "<form" not in html
@@ -99,26 +102,26 @@ def test_htmx_filter_request_gets_only_the_results(client, seed):
 
 
 def test_htmx_partner_switch_gets_the_whole_panel(client, seed):
-    response = client.get("/partners/KAZ/", headers={"HX-Request": "true"})
+    response = client.get("/pairs/BLR-KAZ/", headers={"HX-Request": "true"})
     html = response.content.decode()
     assert html.lstrip().startswith("<title>Belarus–Kazakhstan trade")  # htmx updates the title
     assert '<div id="dashboard-panel"' in html and "<form" in html
 
 
 def test_period_filter_narrows_the_table(client, seed):
-    html = client.get("/partners/KGZ/?from=2023&to=2023").content.decode()
+    html = client.get("/pairs/BLR-KGZ/?from=2023&to=2023").content.decode()
     assert "Jan–Aug 2023" in html
     assert "We had some $170 million" not in html
 
 
 def test_exports_flow_without_data_says_so(client, seed):
-    html = client.get("/partners/KGZ/?flow=exports").content.decode()
+    html = client.get("/pairs/BLR-KGZ/?flow=exports").content.decode()
     assert "No figures for this flow" in html
     assert "insufficient data" in html
 
 
 def test_api_returns_progress(client, seed):
-    data = client.get("/api/partners/kgz/").json()
+    data = client.get("/api/pairs/BLR-kgz/").json()
     assert data["partner"]["iso3"] == "KGZ"
     progress = data["progress"]
     assert progress["latest_value_usd"] == 160200000
@@ -129,11 +132,14 @@ def test_api_returns_progress(client, seed):
     assert progress["required_annual_growth"] == pytest.approx(0.153, abs=5e-4)
     assert progress["status"] == "on track"
     assert len(data["targets"][0]["statements"]) == 3
-    assert any(f["conflict"] for f in data["figures"])
+    assert progress["latest_value_side"] == "KGZ"
+    sides = {f["value_usd"]: f["side"] for f in data["figures"]}
+    assert sides[160200000] == "KGZ" and sides[170000000] == "BLR"
+    assert data["spreads"][0]["spread"] == pytest.approx(0.0612, abs=1e-4)
 
 
 def test_csv_has_figures_and_target_statements(client, seed):
-    response = client.get("/partners/KGZ/figures.csv")
+    response = client.get("/pairs/BLR-KGZ/figures.csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     figures = [r for r in rows if r["kind"] == "figure"]
@@ -148,7 +154,7 @@ def test_csv_has_figures_and_target_statements(client, seed):
 
 def test_csv_neutralises_formulas(client, seed):
     add_figure(year=2025, quote='=HYPERLINK("http://evil")')
-    body = client.get("/partners/KGZ/figures.csv").content.decode()
+    body = client.get("/pairs/BLR-KGZ/figures.csv").content.decode()
     assert "'=HYPERLINK" in body
 
 
@@ -178,12 +184,22 @@ def test_methodology_page_explains_the_rule(client):
 
 
 def test_report_page_has_progress_and_quotes(client, seed):
-    html = client.get("/partners/KGZ/report/").content.decode()
+    html = client.get("/pairs/BLR-KGZ/report/").content.decode()
     assert "15.3%" in html and KGZ_QUOTE in html and "print.css" in html
 
 
 @pytest.mark.parametrize(
-    "url", ["/", "/partners/KGZ/", "/api/partners/KGZ/", "/partners/KGZ/figures.csv", "/sources/3/"]
+    "url",
+    [
+        "/",
+        "/countries/BLR/",
+        "/pairs/BLR-KGZ/",
+        "/pairs/KGZ-BLR/",
+        "/api/pairs/BLR-KGZ/",
+        "/pairs/BLR-KGZ/figures.csv",
+        "/pairs/BLR-KGZ/report/",
+        "/sources/3/",
+    ],
 )
 def test_query_count_does_not_grow_with_figures(client, seed, url, django_assert_max_num_queries):
     with django_assert_max_num_queries(12) as few:
@@ -191,10 +207,12 @@ def test_query_count_does_not_grow_with_figures(client, seed, url, django_assert
     source = Source.objects.get(pk=3)  # the page /sources/3/ shows it, so it grows too
     for year in range(1990, 2040):
         add_figure(year=year, source=source)
+        add_figure(year=year, source=source, side="KGZ", value="210000000")
+        add_figure("UZB", year=year, source=source, side="UZB")  # another pair grows too
     for offset in range(10):
         target = Target.objects.create(
-            reporter_id="BLR",
-            partner_id="KGZ",
+            country_a_id="BLR",
+            country_b_id="KGZ",
             value_usd=600_000_000 + offset,
             deadline=date(2031 + offset, 12, 31),
             stated_on=date(2025, 1, 1),
@@ -209,6 +227,6 @@ def test_query_count_does_not_grow_with_figures(client, seed, url, django_assert
 
 def test_new_figure_appears_on_dashboard_at_once(client, seed):
     add_figure(year=2025, value="250000000", quote="trade reached $250 million in 2025")
-    html = client.get("/partners/KGZ/").content.decode()
+    html = client.get("/pairs/BLR-KGZ/").content.decode()
     assert "$250M" in html and "trade reached $250 million in 2025" in html
     assert "in 2025" in html

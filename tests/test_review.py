@@ -46,7 +46,7 @@ def act(client, model: str, action: str, pks: list[int]) -> None:
 
 
 def kgz_page(client) -> str:
-    return client.get("/partners/KGZ/").content.decode()
+    return client.get("/pairs/BLR-KGZ/").content.decode()
 
 
 def test_a_target_whose_only_statement_is_rejected_leaves_the_dashboard(tmp_path, admin_client):
@@ -92,7 +92,7 @@ def test_two_proposals_of_one_figure_become_one_row_once_accepted(tmp_path, admi
     act(admin_client, "figure", "mark_accepted", pks)
     primary, copy = Figure.objects.filter(pk__in=pks).order_by("pk")
     assert primary.duplicate_of is None and copy.duplicate_of == primary
-    dashboard = admin_client.get("/partners/KGZ/").context["d"]
+    dashboard = admin_client.get("/pairs/BLR-KGZ/").context["d"]
     rows_2025 = [f for f in dashboard.figures if f.period_end.year == 2025]
     assert rows_2025 == [primary]  # one row, not two
     assert "Also stated" in kgz_page(admin_client)

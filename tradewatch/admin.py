@@ -12,6 +12,7 @@ from tradewatch.models import (
     Figure,
     ReviewStatus,
     Source,
+    StoredFlow,
     Target,
     TargetStatement,
 )
@@ -25,6 +26,31 @@ admin.site.site_title = "TradeWatch"
 class CountryAdmin(SimpleHistoryAdmin):
     list_display = ["iso3", "name", "aliases"]
     search_fields = ["iso3", "name"]
+
+
+class PairCountryFilter(admin.SimpleListFilter):
+    """Facts of every pair that includes a country, whichever side of the pair it is on."""
+
+    title = "country (either of the pair)"
+    parameter_name = "country"
+    prefix = ""  # the lookup path to the pair, e.g. "target__" for statements
+
+    def lookups(self, request, model_admin):
+        queryset = model_admin.get_queryset(request)
+        codes = set(queryset.values_list(f"{self.prefix}country_a", flat=True).distinct())
+        codes |= set(queryset.values_list(f"{self.prefix}country_b", flat=True).distinct())
+        return [(c.iso3, f"{c.name} ({c.iso3})") for c in Country.objects.filter(pk__in=codes)]
+
+    def queryset(self, request, queryset):
+        code = self.value()
+        if not code:
+            return queryset
+        either = Q(**{f"{self.prefix}country_a": code}) | Q(**{f"{self.prefix}country_b": code})
+        return queryset.filter(either)
+
+
+class StatementCountryFilter(PairCountryFilter):
+    prefix = "target__"
 
 
 def in_text_link(fact: Figure | TargetStatement) -> str:
@@ -89,13 +115,16 @@ def conflicting_figure() -> Exists:
     (|a - b| > tolerance x the larger), accepted or proposed, so both sides are flagged."""
     same_period = (
         Figure.objects.filter(
-            partner=OuterRef("partner"),
+            country_a=OuterRef("country_a"),
+            country_b=OuterRef("country_b"),
             flow=OuterRef("flow"),
             period_start=OuterRef("period_start"),
             period_end=OuterRef("period_end"),
             duplicate_of__isnull=True,
             derived=False,
         )
+        # Turnover has no exporter, and NULL never equals NULL in SQL.
+        .filter(Q(exporter=OuterRef("exporter")) | Q(flow=StoredFlow.TURNOVER))
         .exclude(pk=OuterRef("pk"))
         .exclude(status=ReviewStatus.REJECTED)
     )
@@ -107,21 +136,23 @@ def conflicting_figure() -> Exists:
 @admin.register(Figure)
 class FigureAdmin(SimpleHistoryAdmin):
     list_display = [
-        "partner", "flow", "period_start", "period_end", "value_usd", "qualifier", "change_pct",
-        "speaker", "source", "status", "derived", "conflict", "duplicate_of", "quote_link",
+        "country_a", "country_b", "flow_label", "side", "period_start", "period_end",
+        "value_usd", "qualifier", "change_pct", "speaker", "source", "status", "derived",
+        "conflict", "duplicate_of", "quote_link",
     ]  # fmt: skip
-    list_filter = ["status", "partner", "flow", "qualifier", "derived"]
+    list_filter = ["status", PairCountryFilter, "side", "flow", "qualifier", "derived"]
+    list_editable = ["side"]  # reviewers correct whose number it is straight from the list
     search_fields = ["quote", "speaker", "source__title"]
-    autocomplete_fields = ["reporter", "partner", "source"]
+    autocomplete_fields = ["country_a", "country_b", "exporter", "side", "source"]
     # Set by the one duplicate rule on every save (review.py), never by hand.
     readonly_fields = ["duplicate_of"]
-    list_select_related = ["partner", "source", "duplicate_of"]
+    list_select_related = ["country_a", "country_b", "side", "source", "duplicate_of"]
     actions = [
         review_action(review_figures, ReviewStatus.ACCEPTED, "accepted"),
         review_action(review_figures, ReviewStatus.REJECTED, "rejected"),
     ]
     fieldsets = [
-        (None, {"fields": ["status", "reporter", "partner", "flow"]}),
+        (None, {"fields": ["status", ("country_a", "country_b"), ("flow", "exporter"), "side"]}),
         (
             "Value",
             {
@@ -132,6 +163,7 @@ class FigureAdmin(SimpleHistoryAdmin):
                     "growth_factor",
                     ("derived", "derivation"),
                     "duplicate_of",
+                    ("preferred", "preferred_reason"),
                 ]
             },
         ),
@@ -145,7 +177,7 @@ class FigureAdmin(SimpleHistoryAdmin):
         conflict = Q(conflicting_figure(), derived=False)
         return super().get_queryset(request).annotate(has_conflict=conflict)
 
-    @admin.display(boolean=True, description="conflict")
+    @admin.display(boolean=True, description="disagrees")
     def conflict(self, figure: Figure) -> bool:
         return figure.has_conflict
 
@@ -157,10 +189,11 @@ class FigureAdmin(SimpleHistoryAdmin):
 class TargetStatementInline(admin.StackedInline):
     model = TargetStatement
     extra = 0
-    autocomplete_fields = ["source"]
+    autocomplete_fields = ["source", "side"]
     fields = [
         "status",
         "source",
+        "side",
         "speaker",
         ("stated_on", "deadline_as_stated"),
         "wording",
@@ -171,10 +204,14 @@ class TargetStatementInline(admin.StackedInline):
 
 @admin.register(Target)
 class TargetAdmin(SimpleHistoryAdmin):
-    list_display = ["partner", "flow", "value_usd", "qualifier", "deadline", "stated_on", "status"]
-    list_filter = ["status", "partner", "flow"]
+    list_display = [
+        "country_a", "country_b", "flow_label", "value_usd", "qualifier", "deadline",
+        "stated_on", "status",
+    ]  # fmt: skip
+    list_filter = ["status", PairCountryFilter, "flow"]
+    list_select_related = ["country_a", "country_b"]
     search_fields = ["description", "statements__quote", "statements__speaker"]
-    autocomplete_fields = ["reporter", "partner"]
+    autocomplete_fields = ["country_a", "country_b", "exporter"]
     inlines = [TargetStatementInline]
     # Follows the statements: shown exactly while one of them is accepted.
     readonly_fields = ["status"]
@@ -188,6 +225,7 @@ class TargetAdmin(SimpleHistoryAdmin):
 class TargetStatementAdmin(SimpleHistoryAdmin):
     list_display = [
         "target",
+        "side",
         "speaker",
         "stated_on",
         "deadline_as_stated",
@@ -195,10 +233,11 @@ class TargetStatementAdmin(SimpleHistoryAdmin):
         "status",
         "quote_link",
     ]
-    list_filter = ["status", "target__partner"]
+    list_filter = ["status", StatementCountryFilter, "side"]
+    list_editable = ["side"]
     search_fields = ["quote", "speaker", "source__title"]
-    autocomplete_fields = ["source"]
-    list_select_related = ["target", "source"]
+    autocomplete_fields = ["source", "side"]
+    list_select_related = ["target", "side", "source"]
     actions = [
         review_action(review_statements, ReviewStatus.ACCEPTED, "accepted"),
         review_action(review_statements, ReviewStatus.REJECTED, "rejected"),
@@ -214,7 +253,7 @@ class TargetStatementAdmin(SimpleHistoryAdmin):
 
 @admin.register(Event)
 class EventAdmin(SimpleHistoryAdmin):
-    list_display = ["happened_on", "partner", "title", "source"]
-    list_filter = ["partner"]
+    list_display = ["happened_on", "country_a", "country_b", "title", "source"]
+    list_filter = [PairCountryFilter]
     search_fields = ["title", "quote"]
-    autocomplete_fields = ["partner", "source"]
+    autocomplete_fields = ["country_a", "country_b", "source"]

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.contrib.staticfiles.apps import StaticFilesConfig as BaseStaticFilesConfig
 from django.db.models.signals import post_migrate
 
 EDITOR_MODELS = ("country", "source", "figure", "target", "targetstatement", "event")
@@ -23,13 +22,3 @@ class TradeWatchConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(ensure_editors_group, sender=self)
-
-
-class StaticFilesConfig(BaseStaticFilesConfig):
-    # The plotly package folder also holds a 4.8 MB widget bundle, datasets and templates.
-    ignore_patterns = [
-        *BaseStaticFilesConfig.ignore_patterns,
-        "widgetbundle.js",
-        "datasets",
-        "templates",
-    ]

@@ -8,7 +8,13 @@ import time
 from datetime import date
 from decimal import Decimal
 
-PAGES = ["/", "/partners/KGZ/", "/api/partners/KGZ/", "/partners/KGZ/figures.csv"]
+PAGES = [
+    "/",
+    "/countries/BLR/",
+    "/pairs/BLR-KGZ/",
+    "/api/pairs/BLR-KGZ/",
+    "/pairs/BLR-KGZ/figures.csv",
+]
 ROUNDS = 30
 
 
@@ -32,8 +38,9 @@ def add_figures(count: int) -> None:
     source = Source.objects.create(title="Benchmark bulk source")
     Figure.objects.bulk_create(
         Figure(
-            reporter_id="BLR",
-            partner_id="KGZ",
+            country_a_id="BLR",
+            country_b_id="KGZ",
+            side_id=("BLR", "KGZ")[i % 2],  # both sides report
             period_start=date(1990 + i % 50, 1, 1),
             period_end=date(1990 + i % 50, 12, 31),
             value_usd=Decimal(100_000_000 + i),

@@ -12,7 +12,9 @@ from tradewatch.models import Figure
 from tradewatch.queries import Dashboard
 
 MILLION = Decimal(10) ** 6
-COLOURS = {"reported": "#1f5fa8", "partial": "#6a9fd4", "target": "#c0392b", "path": "#7f8c8d"}
+COLOURS = {"target": "#c0392b", "path": "#7f8c8d"}
+# Per side (first country as written, second, not stated): full-year and part-year colours.
+SIDE_COLOURS = (("#1f5fa8", "#6a9fd4"), ("#7b3294", "#b58fc4"), ("#444444", "#999999"))
 CONFLICT_OUTLINE = "#e67e22"
 QUALIFIER_MARK = {q: prefix.strip() for q, prefix in QUALIFIER_PREFIX.items()}
 
@@ -39,7 +41,8 @@ def hover_text(figure: Figure, conflicting: bool) -> str:
         lines.append(f"change: {figure.change_pct.normalize():+f}% year on year")
     if figure.derived:
         lines.append(f"derived: {figure.derivation}")
-    lines.append(f"{figure.speaker or 'Report'} — {figure.source.title[:60]}")
+    side = figure.side.name if figure.side else "side not stated"
+    lines.append(f"{figure.speaker or 'Report'} ({side}) — {figure.source.title[:60]}")
     if conflicting:
         lines.append("⚠ conflicts with another figure for this period")
     return "<br>".join(lines)
@@ -136,6 +139,31 @@ def year_range(dashboard: Dashboard) -> list[str]:
     return [f"{first - 1}-10-01", f"{last + 1}-03-01"]
 
 
+def flow_words(dashboard: Dashboard) -> str:
+    flow, pair = dashboard.filters.flow, dashboard.pair
+    if flow == "exports":
+        return f"exports of {pair.first.name} to {pair.second.name}"
+    if flow == "imports":
+        return f"imports of {pair.first.name} from {pair.second.name}"
+    return "turnover"
+
+
+def side_groups(dashboard: Dashboard) -> list[tuple[str, list[Figure], dict]]:
+    """One series per side and kind of period, so each side's numbers are told apart."""
+    groups = []
+    for index, (side, figures) in enumerate(dashboard.sides()):
+        stated = [f for f in figures if f.value_usd is not None and not f.derived]
+        full, part = SIDE_COLOURS[index if side else 2]
+        who = f"{side.name}'s figures" if side else "Side not stated"
+        groups += [
+            (f"{who} (full year)", [f for f in stated if f.period.is_full_year],
+             {"color": full, "symbol": "circle"}),
+            (f"{who} (part of a year)", [f for f in stated if f.period.is_partial],
+             {"color": part, "symbol": "diamond"}),
+        ]  # fmt: skip
+    return groups
+
+
 def source_line(dashboard: Dashboard) -> str:
     """Printed under the chart itself, so a screenshot keeps its provenance."""
     names = sorted({s.publisher or s.title for s in dashboard.sources})
@@ -143,8 +171,7 @@ def source_line(dashboard: Dashboard) -> str:
     if len(documents) > 110:
         documents = documents[:109] + "…"
     return (
-        f"Source: TradeWatch · {dashboard.home.name}–{dashboard.partner.name} "
-        f"{dashboard.filters.flow}, USD million<br>"
+        f"Source: TradeWatch · {dashboard.pair.name} {flow_words(dashboard)}, USD million<br>"
         f"{len(dashboard.sources)} documents: {documents}"
     )
 
@@ -153,15 +180,11 @@ def target_chart(dashboard: Dashboard) -> dict:
     """The dashboard chart as a Plotly figure dict, ready for json_script or svg()."""
     conflicts = dashboard.conflicting_ids
     valued = [f for f in dashboard.figures if f.value_usd is not None]
-    stated = [f for f in valued if not f.derived]
-    groups = [
-        ("Reported (full year)", [f for f in stated if f.period.is_full_year],
-         {"color": COLOURS["reported"], "symbol": "circle"}),
-        ("Reported (part of a year)", [f for f in stated if f.period.is_partial],
-         {"color": COLOURS["partial"], "symbol": "diamond"}),
+    groups = side_groups(dashboard)
+    groups.append(
         ("Derived from stated growth", [f for f in valued if f.derived],
          {"color": COLOURS["path"], "symbol": "circle-open"}),
-    ]  # fmt: skip
+    )  # fmt: skip
     fig = go.Figure()
     for name, figures, marker in groups:
         if figures:

@@ -1,10 +1,10 @@
-"""CSV rows and JSON dicts for a partner, built from the same Dashboard the page shows."""
+"""CSV rows and JSON dicts for a pair, built from the same Dashboard the page shows."""
 
 from datetime import date
 from decimal import Decimal
 
 from tradewatch.models import Figure, Target
-from tradewatch.queries import Dashboard
+from tradewatch.queries import Dashboard, Pair, Spread
 
 
 def iso(day: date | None) -> str | None:
@@ -15,12 +15,27 @@ def number(value: Decimal | None) -> float | None:
     return float(value) if value is not None else None
 
 
-def figure_dict(f: Figure, conflicting: frozenset[int]) -> dict:
+def flow_dict(fact: Figure | Target, pair: Pair) -> dict:
+    """The pair as written (reporter, partner: kept for older clients) and as stored
+    (alphabetical), the flow and, for exports, who exports to whom."""
+    a, b = fact.pair
+    importer = (b if fact.exporter_id == a else a) if fact.exporter_id else None
+    return {
+        "reporter": pair.first.iso3,
+        "partner": pair.second.iso3,
+        "country_a": a,
+        "country_b": b,
+        "flow": fact.flow,
+        "exporter": fact.exporter_id,
+        "importer": importer,
+    }
+
+
+def figure_dict(f: Figure, pair: Pair, conflicting: frozenset[int]) -> dict:
     return {
         "id": f.pk,
-        "reporter": f.reporter_id,
-        "partner": f.partner_id,
-        "flow": f.flow,
+        **flow_dict(f, pair),
+        "side": f.side_id,
         "period_start": iso(f.period_start),
         "period_end": iso(f.period_end),
         "period_label": f.period.label,
@@ -31,6 +46,7 @@ def figure_dict(f: Figure, conflicting: frozenset[int]) -> dict:
         "growth_factor": number(f.growth_factor),
         "derived": f.derived,
         "derivation": f.derivation or None,
+        "used_for_progress_by_editor": f.preferred,
         "conflict": f.pk in conflicting,
         "speaker": f.speaker or None,
         "quote": f.quote,
@@ -49,12 +65,10 @@ def source_dict(s) -> dict:
     }
 
 
-def target_dict(t: Target) -> dict:
+def target_dict(t: Target, pair: Pair) -> dict:
     return {
         "id": t.pk,
-        "reporter": t.reporter_id,
-        "partner": t.partner_id,
-        "flow": t.flow,
+        **flow_dict(t, pair),
         "value_usd": number(t.value_usd),
         "qualifier": t.qualifier,
         "deadline": iso(t.deadline),
@@ -62,6 +76,7 @@ def target_dict(t: Target) -> dict:
         "description": t.description,
         "statements": [
             {
+                "side": s.side_id,
                 "speaker": s.speaker or None,
                 "stated_on": iso(s.stated_on),
                 "deadline_as_stated": iso(s.deadline_as_stated),
@@ -76,8 +91,11 @@ def target_dict(t: Target) -> dict:
 
 def progress_dict(d: Dashboard) -> dict:
     p = d.assessment.progress
+    latest = d.assessment.latest
     return {
         "latest_value_usd": number(p.latest_value),
+        "latest_value_side": latest.side_id if latest else None,
+        "latest_value_reason": d.assessment.latest_reason or None,
         "latest_period_end": iso(p.latest_period.end) if p.latest_period else None,
         "latest_period_label": p.latest_period.label if p.latest_period else None,
         "target_value_usd": number(p.target_value),
@@ -91,14 +109,29 @@ def progress_dict(d: Dashboard) -> dict:
     }
 
 
-def partner_json(d: Dashboard) -> dict:
+def spread_dict(s: Spread) -> dict:
+    return {
+        "period_start": iso(s.period.start),
+        "period_end": iso(s.period.end),
+        "period_label": s.period.label,
+        "first_value_usd": number(s.first.value_usd),
+        "first_figure_id": s.first.pk,
+        "second_value_usd": number(s.second.value_usd),
+        "second_figure_id": s.second.pk,
+        "spread": round(s.percent, 4),
+    }
+
+
+def pair_json(d: Dashboard) -> dict:
     conflicting = d.conflicting_ids
     return {
-        "partner": {"iso3": d.partner.iso3, "name": d.partner.name},
-        "reporter": {"iso3": d.home.iso3, "name": d.home.name},
+        "reporter": {"iso3": d.pair.first.iso3, "name": d.pair.first.name},
+        "partner": {"iso3": d.pair.second.iso3, "name": d.pair.second.name},
+        # Relative to the pair as written: exports are the first country's exports.
         "flow": d.filters.flow,
-        "figures": [figure_dict(f, conflicting) for f in d.figures],
-        "targets": [target_dict(t) for t in d.targets],
+        "figures": [figure_dict(f, d.pair, conflicting) for f in d.figures],
+        "targets": [target_dict(t, d.pair) for t in d.targets],
+        "spreads": [spread_dict(s) for s in d.spreads],
         "progress": progress_dict(d),
     }
 
@@ -117,9 +150,9 @@ def flat(record: dict, prefix: str = "") -> dict:
 def csv_rows(d: Dashboard) -> tuple[list[str], list[dict]]:
     """Figures, then one row per target statement: the JSON records, flattened."""
     conflicting = d.conflicting_ids
-    rows = [{"kind": "figure"} | flat(figure_dict(f, conflicting)) for f in d.figures]
+    rows = [{"kind": "figure"} | flat(figure_dict(f, d.pair, conflicting)) for f in d.figures]
     for target in d.targets:
-        record = target_dict(target)
+        record = target_dict(target, d.pair)
         for statement in record["statements"]:
             rows.append({"kind": "target"} | flat(record) | flat(statement, "statement_"))
     columns = list(dict.fromkeys(key for row in rows for key in row)) or ["kind"]

@@ -1,7 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from tradewatch.models import Flow
+from tradewatch.domain.progress import Status
+from tradewatch.models import Country, Flow
 from tradewatch.queries import Filters
 
 
@@ -48,3 +49,40 @@ class ReportForm(DashboardFilterForm):
         required=False,
         error_messages={"invalid_choice": "format must be html or pdf."},
     )
+
+
+SORTS = {
+    "pair": "pair",
+    "latest": "latest value",
+    "year": "year of the latest value",
+    "target": "target",
+    "share": "share of target",
+    "required": "growth still required",
+    "status": "status",
+}
+
+
+class OverviewForm(forms.Form):
+    """?country=&status=&sort=&page= for the list of every tracked pair."""
+
+    country = forms.CharField(
+        required=False,
+        max_length=3,
+        label="Country",
+        error_messages={"max_length": "Use a three-letter ISO 3166 code such as BLR."},
+    )
+    status = forms.ChoiceField(
+        choices=[("", "any status"), *((s.value, s.value) for s in Status)], required=False
+    )
+    sort = forms.ChoiceField(
+        choices=[(f"{sign}{key}", label) for key, label in SORTS.items() for sign in ("", "-")],
+        required=False,
+        error_messages={"invalid_choice": "Sort by one of the table's columns."},
+    )
+    page = forms.IntegerField(required=False, min_value=1)
+
+    def clean_country(self) -> str:
+        code = self.cleaned_data["country"].strip().upper()
+        if code and not Country.objects.filter(pk=code).exists():
+            raise ValidationError(f"No country with the ISO 3166 code “{code}”.")
+        return code

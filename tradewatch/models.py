@@ -19,9 +19,19 @@ from tradewatch.domain.periods import Period
 
 
 class Flow(models.TextChoices):
+    """What a reader asks for, seen from the first country of a pair as written (A-B)."""
+
     TURNOVER = "turnover", "Turnover"
     EXPORTS = "exports", "Exports"
     IMPORTS = "imports", "Imports"
+
+
+class StoredFlow(models.TextChoices):
+    """How a fact is stored: turnover has no direction; every one-way flow is stored as the
+    exports of its `exporter`, so A's exports to B and B's imports from A are one series."""
+
+    TURNOVER = "turnover", "Turnover"
+    EXPORTS = "exports", "Exports of the exporter to the other country"
 
 
 class QualifierChoice(models.TextChoices):
@@ -78,7 +88,7 @@ class Country(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("partner-detail", args=[self.iso3])
+        return reverse("country-detail", args=[self.iso3])
 
 
 class Source(models.Model):
@@ -109,12 +119,81 @@ class Source(models.Model):
         return reverse("source-detail", args=[self.pk])
 
 
-class Fact(models.Model):
+def pair_constraints(model: str) -> list[models.CheckConstraint]:
+    """A pair is stored once, in alphabetical order of ISO3 codes."""
+    return [
+        models.CheckConstraint(
+            condition=Q(country_a__lt=F("country_b")), name=f"{model}_pair_ordered"
+        )
+    ]
+
+
+def flow_constraints(model: str) -> list[models.CheckConstraint]:
+    """Turnover has no exporter; exports name one of the pair as the exporter."""
+    return [
+        models.CheckConstraint(
+            condition=Q(flow=StoredFlow.TURNOVER, exporter__isnull=True)
+            | Q(flow=StoredFlow.EXPORTS, exporter=F("country_a"))
+            | Q(flow=StoredFlow.EXPORTS, exporter=F("country_b")),
+            name=f"{model}_exporter_in_pair",
+        )
+    ]
+
+
+def side_constraints(model: str) -> list[models.CheckConstraint]:
+    return [
+        models.CheckConstraint(
+            condition=Q(side__isnull=True) | Q(side=F("country_a")) | Q(side=F("country_b")),
+            name=f"{model}_side_in_pair",
+        )
+    ]
+
+
+class Paired(models.Model):
+    """Belongs to a pair of countries, stored in one canonical order (see pair_constraints)."""
+
+    country_a = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="+", verbose_name="country A"
+    )
+    country_b = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="+", verbose_name="country B"
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        self.order_pair()
+        super().save(*args, **kwargs)
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        return (self.country_a_id, self.country_b_id)
+
+    def order_pair(self) -> None:
+        """Editors may enter the countries either way round; storage has one order."""
+        if self.country_a_id and self.country_b_id and self.country_a_id > self.country_b_id:
+            self.country_a, self.country_b = self.country_b, self.country_a
+
+    def clean(self) -> None:
+        super().clean()
+        if self.country_a_id and self.country_a_id == self.country_b_id:
+            raise ValidationError({"country_b": "A pair needs two different countries."})
+        self.order_pair()
+
+
+class Fact(Paired):
     """Fields shared by everything a source states about a country pair."""
 
-    reporter = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+")
-    partner = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+")
-    flow = models.CharField(max_length=8, choices=Flow.choices, default=Flow.TURNOVER)
+    flow = models.CharField(max_length=8, choices=StoredFlow.choices, default=StoredFlow.TURNOVER)
+    exporter = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        help_text="For exports: the exporting country (one of the pair). Empty for turnover.",
+    )
     status = models.CharField(
         max_length=8, choices=ReviewStatus.choices, default=ReviewStatus.ACCEPTED
     )
@@ -122,10 +201,40 @@ class Fact(models.Model):
     class Meta:
         abstract = True
 
+    @property
+    def flow_label(self) -> str:
+        if self.flow == StoredFlow.TURNOVER:
+            return "turnover"
+        importer = self.country_b_id if self.exporter_id == self.country_a_id else self.country_a_id
+        return f"exports {self.exporter_id} → {importer}"
+
     def clean(self) -> None:
         super().clean()
-        if self.reporter_id and self.reporter_id == self.partner_id:
-            raise ValidationError({"partner": "The partner must differ from the reporter."})
+        if self.flow == StoredFlow.TURNOVER:
+            self.exporter = None
+        elif self.exporter_id not in (self.country_a_id, self.country_b_id):
+            raise ValidationError({"exporter": "For exports, name which of the pair exports."})
+
+
+class Sided(models.Model):
+    """Whose number it is: the country whose official, agency or statistics office states it."""
+
+    side = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        help_text="The country whose official, agency or statistics office states this; "
+        "empty when the source does not say.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def check_side(self, pair: tuple[str, str]) -> None:
+        if self.side_id and self.side_id not in pair:
+            raise ValidationError({"side": "The side must be one of the pair (or unknown)."})
 
 
 class Quoted(models.Model):
@@ -147,7 +256,7 @@ class Quoted(models.Model):
             raise ValidationError({"quote_end": "The quote cannot end before it starts."})
 
 
-class Figure(Fact, Quoted):
+class Figure(Fact, Sided, Quoted):
     """A reported value (or a reported change) for one period."""
 
     period_start = models.DateField()
@@ -189,11 +298,21 @@ class Figure(Fact, Quoted):
         related_name="corroborations",
         help_text="Another source stating the same figure (within 1%): shown with it, not twice.",
     )
+    preferred = models.BooleanField(
+        "use for progress",
+        default=False,
+        help_text="An editor's choice: this value is the one the progress numbers use for its "
+        "period, whatever the rule would pick. Give the reason.",
+    )
+    preferred_reason = models.CharField(max_length=300, blank=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["period_end", "period_start", "pk"]
-        indexes = [models.Index(fields=["partner", "flow", "status", "period_end"])]
+        indexes = [
+            models.Index(fields=["country_a", "country_b", "flow", "status", "period_end"]),
+            models.Index(fields=["country_b", "status"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(value_usd__isnull=True) | Q(value_usd__gte=0),
@@ -208,13 +327,14 @@ class Figure(Fact, Quoted):
                 | Q(growth_factor__isnull=False),
                 name="figure_has_value_or_change",
             ),
-            models.CheckConstraint(
-                condition=~Q(reporter=F("partner")), name="figure_partner_differs"
-            ),
+            *pair_constraints("figure"),
+            *flow_constraints("figure"),
+            *side_constraints("figure"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.partner_id} {self.flow} {self.period.label}: {self.value_label}"
+        a, b = self.pair
+        return f"{a}–{b} {self.flow_label} {self.period.label}: {self.value_label}"
 
     @property
     def anchor(self) -> str:
@@ -232,11 +352,14 @@ class Figure(Fact, Quoted):
 
     def clean(self) -> None:
         super().clean()
+        self.check_side(self.pair)
         errors = {}
         if self.period_start and self.period_end and self.period_end < self.period_start:
             errors["period_end"] = "The period cannot end before it starts."
         if self.value_usd is None and self.change_pct is None and self.growth_factor is None:
             errors["value_usd"] = "Give a value, a change in %, or a growth factor."
+        if self.preferred and not self.preferred_reason.strip():
+            errors["preferred_reason"] = "Say why this value should be used for progress."
         if errors:
             raise ValidationError(errors)
 
@@ -271,15 +394,15 @@ class Target(Fact):
                 condition=Q(deadline__isnull=True) | Q(deadline__gte=F("stated_on")),
                 name="target_deadline_after_statement",
             ),
-            models.CheckConstraint(
-                condition=~Q(reporter=F("partner")), name="target_partner_differs"
-            ),
+            *pair_constraints("target"),
+            *flow_constraints("target"),
         ]
 
     def __str__(self) -> str:
         value = format_usd(self.value_usd, Qualifier(self.qualifier)) if self.value_usd else "—"
         by = f" by {self.deadline.year}" if self.deadline else ""
-        return f"{self.partner_id} {self.flow} target {value}{by}"
+        a, b = self.pair
+        return f"{a}–{b} {self.flow_label} target {value}{by}"
 
     def sync_status(self) -> None:
         """A target is shown exactly while a source states it: accepted with an accepted
@@ -303,7 +426,7 @@ class Target(Fact):
             )
 
 
-class TargetStatement(Quoted):
+class TargetStatement(Sided, Quoted):
     """One source stating a target, with its own wording and deadline as stated."""
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="statements")
@@ -342,6 +465,8 @@ class TargetStatement(Quoted):
 
     def clean(self) -> None:
         super().clean()
+        if self.target_id:
+            self.check_side(self.target.pair)
         if self.deadline_as_stated and self.stated_on and self.deadline_as_stated < self.stated_on:
             raise ValidationError(
                 {"deadline_as_stated": "The deadline cannot be before the statement date."}
@@ -352,10 +477,9 @@ class TargetStatement(Quoted):
         return f"statement-{self.pk}"
 
 
-class Event(models.Model):
+class Event(Paired):
     """A dated milestone for the timeline (a roadmap signed, a commission session)."""
 
-    partner = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="events")
     happened_on = models.DateField()
     date_precision = models.CharField(
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
@@ -367,6 +491,7 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["happened_on", "pk"]
+        constraints = pair_constraints("event")
 
     def __str__(self) -> str:
         return f"{self.happened_on}: {self.title}"

@@ -3,22 +3,25 @@
 Each read runs a fixed number of queries, whatever the number of figures.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
-from tradewatch.domain.money import Qualifier, values_agree
+from tradewatch.domain.agreement import values_conflict
+from tradewatch.domain.money import Qualifier
 from tradewatch.domain.periods import Period
 from tradewatch.domain.progress import (
     GrowthEvidence,
     Progress,
+    Status,
     assess,
     observed_growth_between,
 )
+from tradewatch.domain.sides import Claim, choose, rank
 from tradewatch.models import (
     Country,
     Event,
@@ -26,17 +29,41 @@ from tradewatch.models import (
     Flow,
     ReviewStatus,
     Source,
+    StoredFlow,
     Target,
     TargetStatement,
 )
 
-# A value more precise than another wins as "the" value for a period.
-QUALIFIER_RANK = {
-    Qualifier.EXACT: 0,
-    Qualifier.ABOUT: 1,
-    Qualifier.MORE_THAN: 2,
-    Qualifier.LESS_THAN: 3,
-}
+UNKNOWN_SIDE = "an unnamed side"
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two countries in the order a reader wrote them: /pairs/KGZ-BLR/ is Kyrgyzstan first."""
+
+    first: Country
+    second: Country
+
+    @property
+    def slug(self) -> str:
+        return f"{self.first.iso3}-{self.second.iso3}"
+
+    @property
+    def name(self) -> str:
+        return f"{self.first.name}–{self.second.name}"
+
+    @property
+    def stored(self) -> tuple[str, str]:
+        """The canonical (alphabetical) order facts are stored in."""
+        a, b = sorted((self.first.iso3, self.second.iso3))
+        return a, b
+
+    def country(self, iso3: str | None) -> Country | None:
+        return {self.first.iso3: self.first, self.second.iso3: self.second}.get(iso3 or "")
+
+    def side_name(self, iso3: str | None) -> str:
+        country = self.country(iso3)
+        return country.name if country else UNKNOWN_SIDE
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +80,25 @@ class Filters:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
+    """One side's sources (or unattributed ones) disagreeing about one period."""
+
     period: Period
     figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Spread:
+    """The two sides of a pair reporting different values for one period."""
+
+    period: Period
+    first: Figure  # the first country's value (as the pair is written)
+    second: Figure
+
+    @property
+    def percent(self) -> float:
+        """How much the higher value exceeds the lower, as a fraction of the lower."""
+        low, high = sorted((self.first.value_usd, self.second.value_usd))
+        return float((high - low) / low) if low else float("inf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,71 +110,155 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class Assessment:
-    """What the overview and the dashboard say about one partner."""
+class SideValue:
+    side: Country | None
+    figure: Figure
 
-    partner: Country
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """What the overview, a country page and the dashboard say about one pair."""
+
+    pair: Pair
     latest: Figure | None
+    latest_reason: str  # which side's value the progress numbers use, and why
+    latest_by_side: tuple[SideValue, ...]  # the latest full-year value of each side, first first
     target: Target | None
     progress: Progress
+
+    def by_side(self) -> tuple[SideValue | None, SideValue | None]:
+        """The first country's latest full-year value and the second's (None where absent)."""
+        found = {sv.side.iso3: sv for sv in self.latest_by_side}
+        return found.get(self.pair.first.iso3), found.get(self.pair.second.iso3)
 
 
 @dataclass(frozen=True, slots=True)
 class Dashboard:
-    partner: Country
-    home: Country
+    pair: Pair
     filters: Filters
     assessment: Assessment
     figures: tuple[Figure, ...]  # the ones inside the filters, oldest first
     targets: tuple[Target, ...]
     conflicts: tuple[Conflict, ...]
+    spreads: tuple[Spread, ...]
     timeline: tuple[TimelineEntry, ...]
     sources: tuple[Source, ...]
-    partners: tuple[Country, ...]  # every partner with data, for the partner switch
+    partners: tuple[Country, ...]  # every partner of the first country, for the switch
     conflicting_ids: frozenset[int]  # figures in any conflict (looked up once per table row)
 
+    def sides(self) -> list[tuple[Country | None, list[Figure]]]:
+        """The figures of each side, the first country's first, then unattributed ones."""
+        grouped: dict[str | None, list[Figure]] = defaultdict(list)
+        for f in self.figures:
+            grouped[f.side_id].append(f)
+        order = [self.pair.first.iso3, self.pair.second.iso3, None]
+        return [(self.pair.country(side), grouped[side]) for side in order if grouped[side]]
 
-def home_country() -> Country:
-    return Country.objects.get(pk=settings.TRADEWATCH_HOME)
+
+def country_or_404(iso3: str) -> Country:
+    country = Country.objects.filter(pk=iso3.upper()).first()
+    if country is None:
+        raise Http404(f"No country with the ISO 3166 code “{iso3.upper()}”.")
+    return country
+
+
+def pair_or_404(first: str, second: str) -> Pair:
+    codes = [first.upper(), second.upper()]
+    if codes[0] == codes[1]:
+        raise Http404("A pair needs two different countries.")
+    found = Country.objects.in_bulk(codes)
+    if len(found) != 2:
+        missing = next(c for c in codes if c not in found)
+        raise Http404(f"No country with the ISO 3166 code “{missing}”.")
+    return Pair(found[codes[0]], found[codes[1]])
+
+
+def home_pair_or_404(iso3: str) -> Pair:
+    """The pair an old /partners/<ISO3>/ URL meant: the home country and that partner."""
+    return pair_or_404(settings.TRADEWATCH_HOME, iso3)
+
+
+def flow_filter(pair: Pair, flow: str) -> Q:
+    """?flow=exports means the first country's exports to the second, stored by exporter."""
+    if flow == Flow.TURNOVER:
+        return Q(flow=StoredFlow.TURNOVER)
+    exporter = pair.first if flow == Flow.EXPORTS else pair.second
+    return Q(flow=StoredFlow.EXPORTS, exporter=exporter)
+
+
+def pair_filter(pair: Pair, prefix: str = "") -> Q:
+    a, b = pair.stored
+    return Q(**{f"{prefix}country_a": a, f"{prefix}country_b": b})
 
 
 def accepted_figures() -> QuerySet[Figure]:
     """Accepted figures; one stated by several sources comes once, with its corroborations."""
-    accepted = Q(reporter_id=settings.TRADEWATCH_HOME, status=ReviewStatus.ACCEPTED)
-    corroborations = Figure.objects.filter(accepted).select_related("source")
+    accepted = Q(status=ReviewStatus.ACCEPTED)
+    corroborations = Figure.objects.filter(accepted).select_related("source", "side")
     return (
         Figure.objects.filter(accepted, duplicate_of__isnull=True)
-        .select_related("source")
+        .select_related("source", "side")
         .prefetch_related(Prefetch("corroborations", queryset=corroborations))
     )
 
 
 def accepted_targets() -> QuerySet[Target]:
     statements = TargetStatement.objects.filter(status=ReviewStatus.ACCEPTED).select_related(
-        "source"
+        "source", "side"
     )
     # A target is shown exactly while an accepted statement states it.
     stated = Exists(statements.filter(target=OuterRef("pk")))
-    return Target.objects.filter(
-        stated, reporter_id=settings.TRADEWATCH_HOME, status=ReviewStatus.ACCEPTED
-    ).prefetch_related(Prefetch("statements", queryset=statements))
+    return Target.objects.filter(stated, status=ReviewStatus.ACCEPTED).prefetch_related(
+        Prefetch("statements", queryset=statements)
+    )
 
 
-def preference(figure: Figure) -> tuple:
-    """Sort key: stated before derived, exact before approximate, newer source first."""
-    published = figure.source.published or date.min
-    return (figure.derived, QUALIFIER_RANK[Qualifier(figure.qualifier)], -published.toordinal())
+def claim(figure: Figure, pair: Pair) -> Claim:
+    return Claim(
+        value=figure.value_usd,
+        qualifier=Qualifier(figure.qualifier),
+        derived=figure.derived,
+        side=figure.side_id,
+        side_name=pair.side_name(figure.side_id),
+        published=figure.source.published,
+        preferred=figure.preferred,
+        preferred_reason=figure.preferred_reason,
+    )
 
 
-def latest_full_year(figures: list[Figure]) -> Figure | None:
-    full = [f for f in figures if f.value_usd is not None and f.period.is_full_year]
+def full_year_values(figures: list[Figure]) -> list[Figure]:
+    return [f for f in figures if f.value_usd is not None and f.period.is_full_year]
+
+
+def series_lengths(figures: list[Figure]) -> dict[str | None, int]:
+    """Full years each side states a value for (derived values are not a side's series)."""
+    years = {(f.side_id, f.period_end.year) for f in full_year_values(figures) if not f.derived}
+    return dict(Counter(side for side, _ in years))
+
+
+def latest_full_year(figures: list[Figure], pair: Pair) -> tuple[Figure | None, str]:
+    full = full_year_values(figures)
     if not full:
-        return None
+        return None, ""
     last_year = max(f.period_end.year for f in full)
-    return min((f for f in full if f.period_end.year == last_year), key=preference)
+    candidates = [f for f in full if f.period_end.year == last_year]
+    choice = choose([claim(f, pair) for f in candidates], series_lengths(figures))
+    return candidates[choice.index], choice.reason
 
 
-def growth_evidence(figures: list[Figure]) -> list[GrowthEvidence]:
+def latest_by_side(figures: list[Figure], pair: Pair) -> tuple[SideValue, ...]:
+    values = []
+    for side in (pair.first.iso3, pair.second.iso3):
+        own = [f for f in figures if f.side_id == side]
+        latest, _ = latest_full_year(own, pair)
+        if latest is not None:
+            values.append(SideValue(pair.country(side), latest))
+    return tuple(values)
+
+
+def growth_evidence(figures: list[Figure], side: str | None) -> list[GrowthEvidence]:
+    """Stated growth rates of any side (a rate compares a side with itself), and the
+    compound growth between two full-year values of one side only."""
     evidence = []
     for f in figures:
         if f.change_pct is not None and f.period.is_full_year:
@@ -139,10 +267,10 @@ def growth_evidence(figures: list[Figure]) -> list[GrowthEvidence]:
             label += f"{f.change_pct.normalize():f}% in {f.period.label} as stated"
             rate = float(f.change_pct) / 100
             evidence.append(GrowthEvidence(rate, f.period_end.year, label, stated=True))
+    own = [f for f in full_year_values(figures) if f.side_id == side]
     by_year: dict[int, Figure] = {}
-    for f in sorted((f for f in figures if f.value_usd), key=preference, reverse=True):
-        if f.period.is_full_year:
-            by_year[f.period_end.year] = f
+    for f in sorted(own, key=lambda f: (not f.derived, f.pk)):
+        by_year[f.period_end.year] = f  # stated values overwrite derived ones
     if len(by_year) >= 2:
         first, last = min(by_year), max(by_year)
         evidence.append(
@@ -165,95 +293,183 @@ def primary_target(targets: list[Target], as_of: date) -> Target | None:
     return min(targets, key=key, default=None)
 
 
-def assess_partner(
-    partner: Country, figures: list[Figure], targets: list[Target], as_of: date
+def assess_pair(
+    pair: Pair, figures: list[Figure], targets: list[Target], as_of: date
 ) -> Assessment:
-    latest = latest_full_year(figures)
+    latest, reason = latest_full_year(figures, pair)
     target = primary_target(targets, as_of)
     progress = assess(
         latest_value=latest.value_usd if latest else None,
         latest_period=latest.period if latest else None,
         target_value=target.value_usd if target else None,
         deadline=target.deadline if target else None,
-        growth=growth_evidence(figures),
+        growth=growth_evidence(figures, latest.side_id if latest else None),
         as_of=as_of,
     )
-    return Assessment(partner=partner, latest=latest, target=target, progress=progress)
+    return Assessment(
+        pair=pair,
+        latest=latest,
+        latest_reason=reason,
+        latest_by_side=latest_by_side(figures, pair),
+        target=target,
+        progress=progress,
+    )
 
 
-def find_conflicts(figures: list[Figure]) -> list[Conflict]:
-    """Stated values for the same period that differ by more than the tolerance."""
+def stated_values_by_period(figures: list[Figure]) -> dict[Period, list[Figure]]:
     groups: dict[Period, list[Figure]] = defaultdict(list)
     for f in figures:
         if f.value_usd is not None and not f.derived:
             groups[f.period].append(f)
+    return groups
+
+
+def find_conflicts(figures: list[Figure], pair: Pair) -> list[Conflict]:
+    """Stated values of one side (or of unnamed sides) for one period that disagree."""
     conflicts = []
-    for period, group in sorted(groups.items()):
-        values = [f.value_usd for f in group]
-        if not values_agree(min(values), max(values)):
-            conflicts.append(Conflict(period, tuple(sorted(group, key=preference))))
+    series = series_lengths(figures)
+    for period, group in sorted(stated_values_by_period(figures).items()):
+        by_side: dict[str | None, list[Figure]] = defaultdict(list)
+        for f in group:
+            by_side[f.side_id].append(f)
+        for same_side in by_side.values():
+            values = [f.value_usd for f in same_side]
+            if values_conflict(min(values), max(values)):
+                ranked = sorted(same_side, key=lambda f: rank(claim(f, pair), series))
+                conflicts.append(Conflict(period, tuple(ranked)))
     return conflicts
 
 
-def overview_rows(*, as_of: date) -> list[Assessment]:
-    """One assessment per partner with data, in three queries."""
-    figures = defaultdict(list)
-    for f in accepted_figures().filter(flow=Flow.TURNOVER):
-        figures[f.partner_id].append(f)
-    targets = defaultdict(list)
-    for t in accepted_targets().filter(flow=Flow.TURNOVER):
-        targets[t.partner_id].append(t)
-    partners = Country.objects.filter(pk__in=set(figures) | set(targets))
-    return [assess_partner(p, figures[p.pk], targets[p.pk], as_of) for p in partners]
+def find_spreads(figures: list[Figure], pair: Pair) -> list[Spread]:
+    """Periods where the two sides' values differ by more than the tolerance."""
+    spreads = []
+    series = series_lengths(figures)
+    for period, group in sorted(stated_values_by_period(figures).items()):
+        picks = []
+        for side in (pair.first.iso3, pair.second.iso3):
+            own = [f for f in group if f.side_id == side]
+            if own:
+                picks.append(own[choose([claim(f, pair) for f in own], series).index])
+        if len(picks) == 2 and values_conflict(picks[0].value_usd, picks[1].value_usd):
+            spreads.append(Spread(period, picks[0], picks[1]))
+    return spreads
 
 
-def partners_with_data() -> QuerySet[Country]:
-    live = {"reporter_id": settings.TRADEWATCH_HOME, "status": ReviewStatus.ACCEPTED}
-    return Country.objects.filter(
-        Q(pk__in=Figure.objects.filter(**live).values("partner"))
-        | Q(pk__in=Target.objects.filter(**live).values("partner"))
-    )
+def group_by_pair(items, *, flow_q: Q) -> dict[tuple[str, str], list]:
+    grouped = defaultdict(list)
+    for item in items.filter(flow_q):
+        grouped[item.pair].append(item)
+    return grouped
 
 
-def partner_or_404(iso3: str) -> Country:
-    return get_object_or_404(Country.objects.exclude(pk=settings.TRADEWATCH_HOME), pk=iso3.upper())
+def display_pair(stored: tuple[str, str], countries: dict[str, Country], first: str) -> Pair:
+    """A stored pair written with `first` (a country page's, or the home country) first."""
+    a, b = stored
+    if b == first:
+        a, b = b, a
+    return Pair(countries[a], countries[b])
 
 
-def partner_dashboard(partner: Country, filters: Filters, *, as_of: date) -> Dashboard:
-    figures = list(accepted_figures().filter(partner=partner, flow=filters.flow))
-    targets = list(accepted_targets().filter(partner=partner, flow=filters.flow))
-    events = list(Event.objects.filter(partner=partner).select_related("source"))
+def pair_rows(*, as_of: date, country: str | None = None) -> list[Assessment]:
+    """One turnover assessment per pair with data (optionally only `country`'s pairs, written
+    with it first), in four queries."""
+    turnover = Q(flow=StoredFlow.TURNOVER)
+    if country:
+        turnover &= Q(country_a=country) | Q(country_b=country)
+    figures = group_by_pair(accepted_figures(), flow_q=turnover)
+    targets = group_by_pair(accepted_targets(), flow_q=turnover)
+    pairs = set(figures) | set(targets)
+    countries = Country.objects.in_bulk({code for p in pairs for code in p})
+    first = country or settings.TRADEWATCH_HOME
+    rows = [
+        assess_pair(display_pair(p, countries, first), figures[p], targets[p], as_of) for p in pairs
+    ]
+    return sorted(rows, key=lambda r: (r.pair.first.name, r.pair.second.name))
+
+
+def partners_of(country: Country) -> QuerySet[Country]:
+    """Countries sharing accepted facts with `country` (either order of the pair)."""
+    live = Q(status=ReviewStatus.ACCEPTED)
+    mine = Q(country_a=country) | Q(country_b=country)
+    figures = Figure.objects.filter(live, mine)
+    targets = Target.objects.filter(live, mine)
+    return Country.objects.exclude(pk=country.pk).filter(
+        Q(pk__in=figures.values("country_a")) | Q(pk__in=figures.values("country_b"))
+        | Q(pk__in=targets.values("country_a")) | Q(pk__in=targets.values("country_b"))
+    )  # fmt: skip
+
+
+def pair_dashboard(pair: Pair, filters: Filters, *, as_of: date) -> Dashboard:
+    scope = pair_filter(pair) & flow_filter(pair, filters.flow)
+    figures = list(accepted_figures().filter(scope))
+    targets = list(accepted_targets().filter(scope))
+    events = list(Event.objects.filter(pair_filter(pair)).select_related("source"))
     timeline = [TimelineEntry(e.happened_on, e.date_precision, e.title, e.source) for e in events]
     sources = {f.source.pk: f.source for f in figures}
     for t in targets:
         for s in t.statements.all():
             sources[s.source.pk] = s.source
-    conflicts = find_conflicts(figures)
+    conflicts = find_conflicts(figures, pair)
     return Dashboard(
-        partner=partner,
-        home=home_country(),
+        pair=pair,
         filters=filters,
-        assessment=assess_partner(partner, figures, targets, as_of),
+        assessment=assess_pair(pair, figures, targets, as_of),
         figures=tuple(f for f in figures if filters.covers(f.period)),
         targets=tuple(targets),
         conflicts=tuple(conflicts),
+        spreads=tuple(find_spreads(figures, pair)),
         conflicting_ids=frozenset(f.pk for c in conflicts for f in c.figures),
         timeline=tuple(sorted(timeline, key=lambda e: e.day)),
         sources=tuple(sorted(sources.values(), key=lambda s: s.published or date.min)),
-        partners=tuple(partners_with_data()),
+        partners=tuple(partners_of(pair.first)),
     )
 
 
 def source_with_facts(pk: int) -> tuple[Source, list[Figure], list[TargetStatement]]:
-    source = get_object_or_404(Source, pk=pk)
+    source = Source.objects.filter(pk=pk).first()
+    if source is None:
+        raise Http404("No such source.")
     figures = list(
         Figure.objects.filter(source=source)
         .exclude(status=ReviewStatus.REJECTED)
-        .select_related("partner")
+        .select_related("country_a", "country_b", "side")
     )
     statements = list(
         TargetStatement.objects.filter(source=source)
         .exclude(status=ReviewStatus.REJECTED)
-        .select_related("target__partner")
+        .select_related("target__country_a", "target__country_b", "side")
     )
     return source, figures, statements
+
+
+STATUS_ORDER = {status: i for i, status in enumerate(Status)}
+
+
+def sort_key(sort: str):
+    """Rows ordered by a column; rows without a value for it always come last."""
+    columns = {
+        "pair": lambda r: r.pair.name,
+        "latest": lambda r: r.latest.value_usd if r.latest else None,
+        "year": lambda r: r.latest.period_end if r.latest else None,
+        "target": lambda r: r.target.value_usd if r.target else None,
+        "share": lambda r: r.progress.share_of_target,
+        "required": lambda r: r.progress.required_growth,
+        "status": lambda r: STATUS_ORDER[r.progress.status],
+    }
+    return columns[sort.lstrip("-")]
+
+
+def sorted_rows(rows: list[Assessment], sort: str) -> list[Assessment]:
+    key = sort_key(sort or "pair")
+    present = [r for r in rows if key(r) is not None]
+    missing = [r for r in rows if key(r) is None]
+    return sorted(present, key=key, reverse=sort.startswith("-")) + missing
+
+
+def overview_rows(
+    *, as_of: date, country: str = "", status: str = "", sort: str = ""
+) -> list[Assessment]:
+    rows = pair_rows(as_of=as_of, country=country or None)
+    if status:
+        rows = [r for r in rows if r.progress.status == status]
+    return sorted_rows(rows, sort)

@@ -1,5 +1,6 @@
 """The printable partner report: one template for the browser print view and the PDF."""
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -20,7 +21,12 @@ def report_context(dashboard: Dashboard, *, inline_chart: bool) -> dict:
 def report_pdf(request: HttpRequest, dashboard: Dashboard) -> bytes:
     from weasyprint import HTML  # heavy import, only when a PDF is asked for
 
+    from tradewatch.static_fetcher import StaticFileFetcher
+
     html = render_to_string(
-        "partners/report.html", report_context(dashboard, inline_chart=True), request=request
+        "pairs/report.html", report_context(dashboard, inline_chart=True), request=request
     )
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    # Stylesheets come from our static files on disk, not over the network from our own site.
+    fetcher = StaticFileFetcher(static_url=request.build_absolute_uri(settings.STATIC_URL))
+    base_url = request.build_absolute_uri("/")
+    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf()

@@ -12,13 +12,23 @@ from tradewatch.domain.agreement import same_statement
 from tradewatch.models import Figure, ReviewStatus, TargetStatement
 
 
+def same_series(figure: Figure) -> dict:
+    """One side's series of one flow of one pair: a restatement must come from the same side
+    (the other side agreeing is a second series, shown beside it, not folded into it)."""
+    return {
+        "country_a_id": figure.country_a_id,
+        "country_b_id": figure.country_b_id,
+        "flow": figure.flow,
+        "exporter_id": figure.exporter_id,
+        "side_id": figure.side_id,
+    }
+
+
 def matching_figure(figure: Figure) -> Figure | None:
-    """The accepted figure this one restates (same pair, flow and period; same statement)."""
+    """The accepted figure this one restates (same series and period; same statement)."""
     candidates = (
         Figure.objects.filter(
-            reporter_id=figure.reporter_id,
-            partner_id=figure.partner_id,
-            flow=figure.flow,
+            **same_series(figure),
             period_start=figure.period_start,
             period_end=figure.period_end,
             status=ReviewStatus.ACCEPTED,
@@ -35,8 +45,7 @@ def is_valid_primary(figure: Figure, primary: Figure) -> bool:
         primary.pk != figure.pk
         and primary.status == ReviewStatus.ACCEPTED
         and primary.duplicate_of_id is None
-        and (primary.reporter_id, primary.partner_id, primary.flow)
-        == (figure.reporter_id, figure.partner_id, figure.flow)
+        and all(getattr(primary, k) == v for k, v in same_series(figure).items())
         and primary.period == figure.period
         and same_statement(primary, figure)
     )

@@ -22,7 +22,7 @@ def watch_errors(page: Page) -> list[str]:
 
 def test_kgz_dashboard_draws_the_plotly_chart_with_target(page: Page, live_server, seeded):
     errors = watch_errors(page)
-    page.goto(f"{live_server.url}/partners/KGZ/")
+    page.goto(f"{live_server.url}/pairs/BLR-KGZ/")
     chart = page.locator("[data-chart=chart-partner] .main-svg").first
     expect(chart).to_be_visible()
     expect(page.locator("[data-chart=chart-partner] .legendtext", has_text="Target")).to_have_count(
@@ -35,7 +35,7 @@ def test_kgz_dashboard_draws_the_plotly_chart_with_target(page: Page, live_serve
 
 def test_flow_control_swaps_the_panel_without_reload(page: Page, live_server, seeded):
     errors = watch_errors(page)
-    page.goto(f"{live_server.url}/partners/KGZ/")
+    page.goto(f"{live_server.url}/pairs/BLR-KGZ/")
     page.evaluate("window.__marker = 'same page'")
     page.select_option("select[name=flow]", "exports")
     expect(page.get_by_text("No figures for this flow")).to_be_visible()
@@ -46,7 +46,7 @@ def test_flow_control_swaps_the_panel_without_reload(page: Page, live_server, se
 
 
 def test_bad_year_shows_the_error_in_place(page: Page, live_server, seeded):
-    page.goto(f"{live_server.url}/partners/KGZ/")
+    page.goto(f"{live_server.url}/pairs/BLR-KGZ/")
     page.fill("input[name=from]", "2025")
     page.fill("input[name=to]", "2020")  # the form stays put while results swap
     page.press("input[name=to]", "Enter")
@@ -56,7 +56,7 @@ def test_bad_year_shows_the_error_in_place(page: Page, live_server, seeded):
 def test_filter_form_works_without_javascript(browser, live_server, seeded):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{live_server.url}/partners/KGZ/")
+    page.goto(f"{live_server.url}/pairs/BLR-KGZ/")
     page.fill("input[name=from]", "2023")
     page.click("button[type=submit]")
     assert "from=2023" in page.url
@@ -66,10 +66,10 @@ def test_filter_form_works_without_javascript(browser, live_server, seeded):
 
 
 def test_partner_switch(page: Page, live_server, seeded):
-    page.goto(f"{live_server.url}/partners/KGZ/")
+    page.goto(f"{live_server.url}/pairs/BLR-KGZ/")
     page.get_by_role("navigation", name="Partners").get_by_text("Kazakhstan").click()
     expect(page.locator("h1")).to_contain_text("Kazakhstan")
-    assert page.url.endswith("/partners/KAZ/")
+    assert page.url.endswith("/pairs/BLR-KAZ/")
     expect(page).to_have_title("Belarus–Kazakhstan trade — TradeWatch")
     page.go_back()
     expect(page.locator("h1")).to_contain_text("Kyrgyzstan")
@@ -81,9 +81,9 @@ def test_partner_switch(page: Page, live_server, seeded):
         "/",
         "/methodology/",
         "/sources/1/",
-        "/partners/KAZ/",
-        "/partners/KGZ/report/",
-        "/partners/XXX/",
+        "/pairs/BLR-KAZ/",
+        "/pairs/BLR-KGZ/report/",
+        "/pairs/BLR-XXX/",
     ],
 )
 def test_pages_render_without_errors(page: Page, live_server, seeded, path):

@@ -26,6 +26,7 @@ from tradewatch.models import (
     Figure,
     ReviewStatus,
     Source,
+    StoredFlow,
     Target,
     TargetStatement,
 )
@@ -189,6 +190,7 @@ def store_fact(
     partner = country(fact.partner)
     if reporter is None or partner is None or reporter == partner:
         return "no partner country identified"
+    where = stored_pair(reporter, partner, fact.flow)
     common = {
         "source": source,
         "speaker": known_spelling(fact.speaker or "", speakers),
@@ -197,14 +199,15 @@ def store_fact(
         "quote_end": fact.end,
         "status": status,
     }
+    side = getattr(fact, "side", None)
+    side = side if side in (reporter.iso3, partner.iso3) else None  # one of the pair
     if fact.kind == "target":
-        return store_target(fact, reporter, partner, common, result)
+        return store_target(fact, where, common | {"side_id": side}, result)
     if fact.period_start is None or fact.period_end is None:
         return "no period identified"
     figure = Figure(
-        reporter=reporter,
-        partner=partner,
-        flow=fact.flow,
+        **where,
+        side_id=side,
         period_start=fact.period_start,
         period_end=fact.period_end,
         value_usd=fact.value_usd,
@@ -241,11 +244,22 @@ def decimal_or_none(number: float | None) -> Decimal | None:
     return None if number is None else Decimal(str(round(number, 3)))
 
 
-def matching_target(reporter: Country, partner: Country, fact: Fact) -> Target | None:
+def stored_pair(reporter: Country, partner: Country, flow: str) -> dict:
+    """The extractor's (reporter, partner, flow) as stored: the pair in alphabetical order and
+    one-way flows as the exports of their exporter ("imports" are the partner's exports)."""
+    a, b = sorted((reporter.iso3, partner.iso3))
+    exporter = {"exports": reporter.iso3, "imports": partner.iso3}.get(flow)
+    return {
+        "country_a_id": a,
+        "country_b_id": b,
+        "flow": StoredFlow.EXPORTS if exporter else StoredFlow.TURNOVER,
+        "exporter_id": exporter,
+    }
+
+
+def matching_target(where: dict, fact: Fact) -> Target | None:
     """A stored target with the same value and deadline (accepted ones first)."""
-    candidates = Target.objects.filter(reporter=reporter, partner=partner, flow=fact.flow).exclude(
-        status=ReviewStatus.REJECTED
-    )
+    candidates = Target.objects.filter(**where).exclude(status=ReviewStatus.REJECTED)
     for target in sorted(candidates, key=lambda t: (t.status != ReviewStatus.ACCEPTED, t.pk)):
         if not values_agree(target.value_usd, fact.value_usd):
             continue
@@ -257,18 +271,14 @@ def matching_target(reporter: Country, partner: Country, fact: Fact) -> Target |
     return None
 
 
-def store_target(
-    fact: Fact, reporter: Country, partner: Country, common: dict, result: IngestResult
-) -> str:
+def store_target(fact: Fact, where: dict, common: dict, result: IngestResult) -> str:
     stated_on = common["source"].published or timezone.localdate()
     if fact.deadline is not None and fact.deadline < stated_on:
         return f"deadline {fact.deadline} is before the statement ({stated_on})"
-    target = matching_target(reporter, partner, fact)
+    target = matching_target(where, fact)
     if target is None:
         target = Target(
-            reporter=reporter,
-            partner=partner,
-            flow=fact.flow,
+            **where,
             value_usd=fact.value_usd,
             qualifier=fact.qualifier,
             deadline=fact.deadline,

@@ -3,8 +3,8 @@ import csv
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_safe
 
-from tradewatch.exports import csv_rows, partner_json, spreadsheet_safe
-from tradewatch.queries import partner_dashboard, partner_or_404
+from tradewatch.exports import csv_rows, pair_json, spreadsheet_safe
+from tradewatch.queries import pair_dashboard, pair_or_404
 from tradewatch.views.common import parse_filters, today
 
 
@@ -13,8 +13,8 @@ def bad_query(form) -> JsonResponse:
 
 
 @require_safe
-def partner_csv(request: HttpRequest, iso3: str) -> HttpResponse:
-    partner = partner_or_404(iso3)
+def pair_csv(request: HttpRequest, a: str, b: str) -> HttpResponse:
+    pair = pair_or_404(a, b)
     form, filters = parse_filters(request)
     if filters is None:
         return HttpResponse(
@@ -22,9 +22,9 @@ def partner_csv(request: HttpRequest, iso3: str) -> HttpResponse:
             status=400,
             content_type="text/plain; charset=utf-8",
         )
-    dashboard = partner_dashboard(partner, filters, as_of=today())
+    dashboard = pair_dashboard(pair, filters, as_of=today())
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="tradewatch-{partner.iso3}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="tradewatch-{pair.slug}.csv"'
     columns, rows = csv_rows(dashboard)
     writer = csv.DictWriter(response, fieldnames=columns)
     writer.writeheader()
@@ -34,10 +34,10 @@ def partner_csv(request: HttpRequest, iso3: str) -> HttpResponse:
 
 
 @require_safe
-def partner_api(request: HttpRequest, iso3: str) -> JsonResponse:
-    partner = partner_or_404(iso3)
+def pair_api(request: HttpRequest, a: str, b: str) -> JsonResponse:
+    pair = pair_or_404(a, b)
     form, filters = parse_filters(request)
     if filters is None:
         return bad_query(form)
-    dashboard = partner_dashboard(partner, filters, as_of=today())
-    return JsonResponse(partner_json(dashboard), json_dumps_params={"ensure_ascii": False})
+    dashboard = pair_dashboard(pair, filters, as_of=today())
+    return JsonResponse(pair_json(dashboard), json_dumps_params={"ensure_ascii": False})

@@ -1,17 +1,37 @@
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from tradewatch.domain.progress import ACCELERATION_RATIO, ON_TRACK_RATIO, STATUS_RULES
-from tradewatch.queries import home_country, overview_rows
+from tradewatch.forms import SORTS, OverviewForm
+from tradewatch.queries import overview_rows
 from tradewatch.views.common import today
+
+ROWS_PER_PAGE = 50
 
 
 @require_safe
 def overview(request: HttpRequest) -> HttpResponse:
     as_of = today()
-    context = {"rows": overview_rows(as_of=as_of), "home": home_country(), "as_of": as_of}
-    return render(request, "overview.html", context)
+    form = OverviewForm(request.GET)
+    valid = form.is_valid()
+    query = form.cleaned_data if valid else {}
+    rows = overview_rows(
+        as_of=as_of,
+        country=query.get("country", ""),
+        status=query.get("status", ""),
+        sort=query.get("sort", ""),
+    )
+    page = Paginator(rows, ROWS_PER_PAGE).get_page(query.get("page"))
+    context = {
+        "page": page,
+        "form": form,
+        "as_of": as_of,
+        "sorts": SORTS,
+        "sort": query.get("sort", ""),
+    }
+    return render(request, "overview.html", context, status=200 if valid else 400)
 
 
 @require_safe

@@ -1,7 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from tradewatch.models import Country
+from tradewatch.models import Source
 
 
 class Command(BaseCommand):
@@ -11,7 +11,8 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="Load even if data exists.")
 
     def handle(self, *args, force: bool = False, **options) -> None:
-        if Country.objects.exists() and not force:
+        # Countries come with the migrations; documents only with data.
+        if Source.objects.exists() and not force:
             self.stdout.write("Data already present; seed not loaded (use --force to reload).")
             return
         call_command("loaddata", "seed", verbosity=0)

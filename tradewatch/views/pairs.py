@@ -5,7 +5,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
 from tradewatch.charts import target_chart
-from tradewatch.queries import Filters, partner_dashboard, partner_or_404
+from tradewatch.queries import Filters, pair_dashboard, pair_or_404
 from tradewatch.views.common import parse_filters, today
 
 
@@ -15,12 +15,12 @@ class HtmxHttpRequest(HttpRequest):
 
 @require_safe
 @vary_on_headers("HX-Request", "HX-Target")
-def partner_detail(request: HtmxHttpRequest, iso3: str) -> HttpResponse:
-    partner = partner_or_404(iso3)
+def pair_detail(request: HtmxHttpRequest, a: str, b: str) -> HttpResponse:
+    pair = pair_or_404(a, b)
     form, filters = parse_filters(request)
-    dashboard = partner_dashboard(partner, filters or Filters(), as_of=today())
+    dashboard = pair_dashboard(pair, filters or Filters(), as_of=today())
     context = {"d": dashboard, "form": form, "chart": target_chart(dashboard)}
-    template = "partners/detail.html"
+    template = "pairs/detail.html"
     if request.htmx and not request.htmx.history_restore_request:
         # The filter form swaps only the results, so a half-typed year is never replaced.
         partial = (

@@ -1,0 +1,46 @@
+"""Static files: plotly.js from the plotly wheel, and served by the live server in tests."""
+
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_django.live_server_helper import LiveServer
+
+from tradewatch.staticfinders import PLOTLY_JS, PlotlyFinder
+
+
+def test_plotly_finder_lists_only_plotly_min_js():
+    finder = PlotlyFinder()
+    listed = [f"{storage.prefix}/{path}" for path, storage in finder.list([])]
+    assert listed == ["plotly/plotly.min.js"]
+    assert finder.find("plotly/plotly.min.js") == str(PLOTLY_JS)
+    assert finder.find("plotly/widgetbundle.js") is None
+    assert finder.find("plotly/plotly.min.js", find_all=True) == [str(PLOTLY_JS)]
+    assert finder.check() == []
+
+
+@pytest.fixture
+def live_server_without_collectstatic(settings, tmp_path, transactional_db) -> Iterator[LiveServer]:
+    """pytest-django's live server, started after STATIC_ROOT points at a missing folder.
+
+    A leftover staticfiles/ from collectstatic once hid that the live server could not find
+    static files: WhiteNoise, set up when the server starts, served them from there.
+    transactional_db: as for live_server, the server thread must see the test's database.
+    """
+    settings.STATIC_ROOT = tmp_path / "staticfiles"
+    assert not Path(settings.STATIC_ROOT).exists()
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.mark.parametrize("path", ["/static/plotly/plotly.min.js", "/static/css/site.css"])
+def test_live_server_serves_static_files_without_collectstatic(
+    live_server_without_collectstatic, path
+):
+    url = f"{live_server_without_collectstatic.url}{path}"
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # no env proxies
+    with opener.open(url, timeout=10) as response:
+        assert response.status == 200
+        assert len(response.read()) > 100

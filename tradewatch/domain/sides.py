@@ -1,0 +1,77 @@
+"""Whose number counts: the one written rule for the value the progress numbers use.
+
+Both countries of a pair often report the same period, and rarely agree (their customs
+count transit, re-exports and timing differently). For each period one value is used:
+
+1. an editor's choice, with its reason, wins;
+2. a stated value beats one derived from a stated growth rate;
+3. an exact value beats an approximate one ("some $170 million");
+4. the side with the longer series of full-year values wins, so that growth is measured
+   within one side's numbers rather than between two sides' disagreement;
+5. the newer source wins.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from tradewatch.domain.money import Qualifier
+
+QUALIFIER_RANK = {
+    Qualifier.EXACT: 0,
+    Qualifier.ABOUT: 1,
+    Qualifier.MORE_THAN: 2,
+    Qualifier.LESS_THAN: 3,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One stated value for a period, as the rule sees it."""
+
+    value: Decimal
+    qualifier: Qualifier
+    derived: bool
+    side: str | None  # ISO3, or None when the source does not say
+    side_name: str  # "Kyrgyzstan", or "an unnamed side"
+    published: date | None
+    preferred: bool = False
+    preferred_reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    index: int  # of the chosen claim in the list given
+    reason: str
+
+
+def rank(claim: Claim, series_length: dict[str | None, int]) -> tuple:
+    return (
+        not claim.preferred,
+        claim.derived,
+        QUALIFIER_RANK[claim.qualifier],
+        -series_length.get(claim.side, 0) if claim.side else 0,
+        -(claim.published or date.min).toordinal(),
+    )
+
+
+def choose(claims: Sequence[Claim], series_length: dict[str | None, int]) -> Choice:
+    """The claim the rule picks, and the criterion that decided it, in words."""
+    if not claims:
+        raise ValueError("no claims to choose from")
+    order = sorted(range(len(claims)), key=lambda i: rank(claims[i], series_length))
+    best = claims[order[0]]
+    who = f"{best.side_name}'s figure"
+    if len(claims) == 1:
+        return Choice(order[0], f"{who}, the only one for this period")
+    first, second = rank(best, series_length), rank(claims[order[1]], series_length)
+    decided = next((i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b), None)
+    reasons = {
+        0: f"{who}: an editor's choice — {best.preferred_reason}",
+        1: f"{who}: stated, where the other is derived",
+        2: f"{who}: exact, where the other is approximate",
+        3: f"{who}: {best.side_name} reports the longer series of full years",
+        4: f"{who}: the newest source",
+    }
+    return Choice(order[0], reasons.get(decided, f"{who}: the first on file"))
