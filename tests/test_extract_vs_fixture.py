@@ -16,6 +16,7 @@ from tradewatch.ingest.files import read_document
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "seed.json"
 MIN_RECALL, MIN_PRECISION = 0.9, 0.8
+MIN_SIDE_AGREEMENT = 0.85
 # Seed 004 prints "5 February" and no year anywhere: read as on the day this was written.
 READ_ON = date(2026, 11, 24)
 
@@ -88,6 +89,21 @@ def test_extractor_recall_and_precision_against_the_fixture(seeds_dir):
     print(f"seed extraction vs fixture: recall {recall:.2f}, precision {precision:.2f}")
     assert recall <= 1 and precision <= 1
     assert recall >= MIN_RECALL and precision >= MIN_PRECISION
+
+
+def test_extracted_sides_match_the_fixture(seeds_dir):
+    """Kyrgyzstan's ambassador's $160.2M is Kyrgyzstan's; Lukashenko's ≈ $170M Belarus's."""
+    agree = total = 0
+    for name, wanted in expected_facts().items():
+        facts = facts_from_text(read_document(seeds_dir / name), reference=READ_ON).facts
+        pairs, _missed, _extra = pair(wanted, facts, found_matches)
+        for want, fact in pairs:
+            total += 1
+            agree += fact.side == want["side"]
+            if fact.side != want["side"]:
+                print(f"side in {name}: {fact.quote[:60]!r} {fact.side} != {want['side']}")
+    print(f"seed sides vs fixture: {agree}/{total}")
+    assert agree / total >= MIN_SIDE_AGREEMENT
 
 
 def test_one_found_fact_cannot_satisfy_two_identical_expected_facts():

@@ -66,7 +66,7 @@ HEAD = " date 2024-05-10 "
         (
             "Chinese exports to Belarus stood at $2.1 billion in 2023.",
             "figure",
-            "imports",
+            "exports",  # China's exports: the reporter is CHN (see test_flow_owner_is_reporter)
             2_100_000_000,
             "exact",
             date(2023, 12, 31),
@@ -128,11 +128,13 @@ def test_single_fact(sentence, kind, flow, value, qualifier, period_end, deadlin
         Decimal(value),
         qualifier,
     )
-    assert (fact.period_end, fact.deadline, fact.partner, fact.reporter) == (
+    # the home country first, unless the sentence says whose exports they are
+    reporter, partner = ("CHN", "BLR") if sentence.startswith("Chinese") else ("BLR", "CHN")
+    assert (fact.period_end, fact.deadline, fact.reporter, fact.partner) == (
         period_end,
         deadline,
-        "CHN",
-        "BLR",
+        reporter,
+        partner,
     )
     assert text[fact.start : fact.end] == fact.quote
 
@@ -277,6 +279,7 @@ def test_to_json_format() -> None:
         "kind",
         "reporter",
         "partner",
+        "side",
         "flow",
         "value_usd",
         "qualifier",
@@ -295,10 +298,18 @@ def test_to_json_format() -> None:
     json.dumps(payload)
 
 
-def test_home_changes_reporter_and_direction() -> None:
+def test_flow_owner_is_reporter_whatever_home_says() -> None:
+    """ "exports" are the reporter's exports: the sentence, not the home country, decides."""
     text = " date 2024-05-10 Turkish exports to Uzbekistan reached $1.8 billion in 2023."
-    fact = _only(text, home="UZB")
-    assert (fact.reporter, fact.partner, fact.flow) == ("UZB", "TUR", "imports")
+    for home in ("UZB", "TUR", None):
+        fact = _only(text, home=home)
+        assert (fact.reporter, fact.partner, fact.flow) == ("TUR", "UZB", "exports")
+
+
+def test_home_orders_a_turnover_pair() -> None:
+    text = " date 2024-05-10 Trade between Turkey and Uzbekistan reached $13 billion in 2023."
+    assert (_only(text, home="UZB").reporter, _only(text, home="UZB").partner) == ("UZB", "TUR")
+    assert (_only(text, home="TUR").reporter, _only(text, home="TUR").partner) == ("TUR", "UZB")
 
 
 def test_reference_dates_a_yearless_byline() -> None:

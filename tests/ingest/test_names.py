@@ -2,18 +2,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradewatch.ingest.extract import _paragraphs, split_sentences
-from tradewatch.ingest.names import (
-    SpeakerResolver,
+from tradewatch.ingest.countries import (
     countries_in,
     country_of_place,
-    find_people,
     is_place_name,
     is_possessive,
     iso3_for_name,
     main_partner,
-    same_person,
 )
+from tradewatch.ingest.extract import _paragraphs, split_sentences
+from tradewatch.ingest.names import SpeakerResolver, find_people, same_person
 
 
 @pytest.mark.parametrize(

@@ -6,41 +6,54 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tradewatch.ingest.countries import nationality_in
 from tradewatch.ingest.extract import facts_from_text
-from tradewatch.ingest.names import (
-    agency_signals,
-    dateline_country,
-    leader_country,
-    nationality_in,
-    source_signals,
-)
+from tradewatch.ingest.names import leader_country
+from tradewatch.ingest.signals import agency_signals, dateline_country, source_signals
 
 FIGURE = "Trade between Kazakhstan and Uzbekistan reached $4.4 billion in 2024"
 
 
+KZ_UZ = {"KAZ", "UZB"}
+
+
 @pytest.mark.parametrize(
-    ("case", "text", "default_home", "reporter"),
+    ("case", "text", "default_home", "reporter", "pair", "side"),
     [
-        ("dateline only", f"ASTANA, 12 March 2025 – {FIGURE}.", "BLR", "KAZ"),
-        ("dateline, title case", f"Tashkent, March 12 – {FIGURE}.", "BLR", "UZB"),
+        # A dateline says where the reporter stood, not whose numbers they are.
+        ("dateline only", f"ASTANA, 12 March 2025 – {FIGURE}.", "BLR", "KAZ", KZ_UZ, None),
+        ("dateline, title case", f"Tashkent, March 12 – {FIGURE}.", "BLR", "UZB", KZ_UZ, None),
         (
             "dateline of a third country",
             "MOSCOW, 12 March 2025 – Trade with Kazakhstan reached $4.4 billion in 2024.",
             "BLR",
             "BLR",
+            {"BLR", "KAZ"},
+            None,
         ),
-        ("agency only", f"{FIGURE}, UzA reports.", "BLR", "UZB"),
-        ("agency in the dateline", f"12 March 2025 (Kazinform) – {FIGURE}.", "BLR", "KAZ"),
+        ("agency only", f"{FIGURE}, UzA reports.", "BLR", "UZB", KZ_UZ, "UZB"),
+        (
+            "agency in the dateline",
+            f"12 March 2025 (Kazinform) – {FIGURE}.",
+            "BLR",
+            "KAZ",
+            KZ_UZ,
+            "KAZ",
+        ),
         (
             "common word is no agency",
             "Trade with Azerbaijan reached $4.4 billion in 2024. The trend reports growth.",
             "BLR",
             "BLR",
+            {"BLR", "AZE"},
+            None,
         ),
         (
             "adjective and title only",
             f"{FIGURE}, Uzbek Deputy Prime Minister Jamshid Khodjaev said.",
             "BLR",
+            "UZB",
+            KZ_UZ,
             "UZB",
         ),
         (
@@ -48,18 +61,24 @@ FIGURE = "Trade between Kazakhstan and Uzbekistan reached $4.4 billion in 2024"
             f"{FIGURE}, Kazakhstan Ambassador to Uzbekistan Yerlan Kubeyev said.",
             "BLR",
             "KAZ",
+            KZ_UZ,
+            "KAZ",
         ),
-        ("role phrase only", f"“{FIGURE},” the Kazakh leader said.", "BLR", "KAZ"),
+        ("role phrase only", f"“{FIGURE},” the Kazakh leader said.", "BLR", "KAZ", KZ_UZ, "KAZ"),
         (
             "institution cited",
             f"{FIGURE}, according to the Bureau of National Statistics of Kazakhstan.",
             "BLR",
+            "KAZ",
+            KZ_UZ,
             "KAZ",
         ),
         (
             "known leader without nationality",
             "President Lukashenko said trade with Kazakhstan exceeded $1 billion in 2024.",
             "KAZ",
+            "BLR",
+            {"BLR", "KAZ"},
             "BLR",
         ),
         (
@@ -69,20 +88,16 @@ FIGURE = "Trade between Kazakhstan and Uzbekistan reached $4.4 billion in 2024"
             "to raise trade to $2 billion in three years, he added.",
             "BLR",
             "TJK",
-        ),
-        (
-            "dateline, agency and a source beat one foreign speaker",
-            "HANOI, Aug. 12 (VNA) – Bilateral trade with India reached $7.5 billion in 2023, "
-            "according to the General Department of Vietnam Customs. Indian Ambassador Sandeep "
-            "Arya said the two countries aim to raise trade to $20 billion by 2030.",
-            "BLR",
-            "VNM",
+            {"RUS", "TJK"},
+            "TJK",
         ),
         (
             "partner side speaks of the home country",
             "BISHKEK, 3 June (Kabar) – Trade with Belarus reached $200 million in 2024, Kyrgyz "
             "Prime Minister Adylbek Kasymaliev said.",
             "BLR",
+            "KGZ",
+            {"BLR", "KGZ"},
             "KGZ",
         ),
         (
@@ -91,12 +106,16 @@ FIGURE = "Trade between Kazakhstan and Uzbekistan reached $4.4 billion in 2024"
             "Aleksandr Turchin said at a meeting with Kyrgyz Prime Minister Adylbek Kasymaliev.",
             "KGZ",
             "BLR",
+            {"BLR", "KGZ"},
+            "BLR",
         ),
         (
             "an embassy cited",
             "Trade between Belarus and Russia reached $50 billion in 2024, the Russian Embassy in "
             "Minsk said.",
             "BLR",
+            "RUS",
+            {"BLR", "RUS"},
             "RUS",
         ),
         (
@@ -105,28 +124,62 @@ FIGURE = "Trade between Kazakhstan and Uzbekistan reached $4.4 billion in 2024"
             "Gryzlov told BelTA.",
             "BLR",
             "RUS",
+            {"BLR", "RUS"},
+            "RUS",
         ),
-        ("nothing decides", "Trade with China reached $8.4 billion in 2023.", "BLR", "BLR"),
-        ("nothing decides, other default", f"{FIGURE}.", "KAZ", "KAZ"),
-        ("a pair without the default home: first named", f"{FIGURE}.", "BLR", "KAZ"),
+        # Nothing in the text says whose numbers they are: the side is unknown, and the default
+        # home only completes a pair the text names one country of.
+        (
+            "nothing decides",
+            "Trade with China reached $8.4 billion in 2023.",
+            "BLR",
+            "BLR",
+            {"BLR", "CHN"},
+            None,
+        ),
+        ("nothing decides, other default", f"{FIGURE}.", "KAZ", "KAZ", KZ_UZ, None),
+        ("a pair without the default home: first named", f"{FIGURE}.", "BLR", "KAZ", KZ_UZ, None),
         (
             "a pair without the default home, third-country dateline ignored",
             f"MOSCOW, 12 March 2025 – {FIGURE}.",
             "BLR",
             "KAZ",
+            KZ_UZ,
+            None,
         ),
     ],
 )
-def test_reporter_inference(case: str, text: str, default_home: str, reporter: str) -> None:
+def test_pair_and_side_per_fact(
+    case: str, text: str, default_home: str, reporter: str, pair: set[str], side: str | None
+) -> None:
+    """Each fact names its pair and the side that states it; `reporter` of the extraction is the
+    document's focal country, kept for compatibility (it once was forced onto every fact)."""
     result = facts_from_text(" date 2025-03-12 " + text, default_home=default_home)
     assert result.reporter == reporter, case
     assert result.facts, case
     for fact in result.facts:
-        assert fact.reporter == reporter, case
-        assert fact.partner != reporter, case
+        assert {fact.reporter, fact.partner} == pair, case
+        assert fact.side == side, case
+        if reporter in pair:
+            assert fact.reporter == reporter, case  # the focal country comes first
 
 
-def test_home_forces_the_reporter() -> None:
+def test_one_report_two_sides() -> None:
+    """A source of the reporting country and a foreign speaker, in one report: one side each."""
+    text = (
+        " date 2025-03-12 HANOI, Aug. 12 (VNA) – Bilateral trade with India reached $7.5 billion "
+        "in 2023, according to the General Department of Vietnam Customs. Indian Ambassador "
+        "Sandeep Arya said the two countries aim to raise trade to $20 billion by 2030."
+    )
+    result = facts_from_text(text)
+    assert result.reporter == "VNM"
+    assert [(f.kind, f.reporter, f.partner, f.side) for f in result.facts] == [
+        ("figure", "VNM", "IND", "VNM"),
+        ("target", "VNM", "IND", "IND"),
+    ]
+
+
+def test_home_orders_the_pair_but_not_the_side() -> None:
     text = (
         "ASTANA, 12 March 2025 (Kazinform) – "
         + FIGURE
@@ -134,16 +187,16 @@ def test_home_forces_the_reporter() -> None:
     )
     result = facts_from_text(text, home="UZB")
     assert result.reporter == "UZB"
-    assert [(f.reporter, f.partner) for f in result.facts] == [("UZB", "KAZ")]
+    assert [(f.reporter, f.partner, f.side) for f in result.facts] == [("UZB", "KAZ", "KAZ")]
 
 
-def test_inferred_reporter_turns_exports_into_imports() -> None:
+def test_exports_belong_to_the_country_the_sentence_names() -> None:
     text = (
         " date 2024-05-10 Turkish exports to Uzbekistan reached $1.8 billion in 2023, Uzbek "
         "Minister of Investment Laziz Kudratov said."
     )
     (fact,) = facts_from_text(text).facts
-    assert (fact.reporter, fact.partner, fact.flow) == ("UZB", "TUR", "imports")
+    assert (fact.reporter, fact.partner, fact.flow, fact.side) == ("TUR", "UZB", "exports", "UZB")
 
 
 def test_partner_side_report_from_the_default_home_pair() -> None:
@@ -154,7 +207,12 @@ def test_partner_side_report_from_the_default_home_pair() -> None:
     result = facts_from_text(text).to_json("x.txt")
     assert result["reporter"] == "KGZ"
     (fact,) = result["facts"]
-    assert (fact["reporter"], fact["partner"], fact["flow"]) == ("KGZ", "BLR", "exports")
+    assert (fact["reporter"], fact["partner"], fact["flow"], fact["side"]) == (
+        "KGZ",
+        "BLR",
+        "exports",
+        "KGZ",
+    )
 
 
 @pytest.mark.parametrize(
@@ -244,4 +302,5 @@ def test_arbitrary_text_always_has_a_reporter(text: str, default_home: str) -> N
     result = facts_from_text(text, default_home=default_home)
     assert result.reporter and len(result.reporter) == 3
     for fact in result.facts:
-        assert fact.reporter == result.reporter != fact.partner
+        assert fact.reporter and fact.reporter != fact.partner
+        assert fact.side is None or len(fact.side) == 3

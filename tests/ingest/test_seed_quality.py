@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tradewatch.ingest.countries import is_place_name
 from tradewatch.ingest.extract import facts_from_text
-from tradewatch.ingest.names import is_place_name
 
 from .matching import loose_match, pair, with_reporter
 

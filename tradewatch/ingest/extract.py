@@ -34,8 +34,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import dates, names, numbers
+from . import dates, names, numbers, signals
+from .countries import find_countries
 from .files import DocumentError, read_document
+from .pairs import PairResolver, Where
 
 __all__ = [
     "DocumentError",
@@ -47,6 +49,7 @@ __all__ = [
 ]
 
 KINDS = ("figure", "growth", "target")
+Span = tuple[int, int]
 FLOWS = ("turnover", "exports", "imports")
 _MIN_TRADE_USD = Decimal(1_000_000)
 
@@ -69,12 +72,14 @@ class Fact:
     start: int
     end: int
     value_low: Decimal | None = None  # lower bound when the text gave a range
+    side: str | None = None  # whose official, institution or state agency states it; None: unknown
 
     def to_json(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "reporter": self.reporter,
             "partner": self.partner,
+            "side": self.side,
             "flow": self.flow,
             "value_usd": _json_number(self.value_usd),
             "qualifier": self.qualifier,
@@ -416,50 +421,22 @@ def _segments(sentence: str, amounts: list[numbers.Money]) -> list[tuple[int, in
     return list(zip(cuts, cuts[1:], strict=False))
 
 
-def _flow(segment: str, money_at: int, sentence: str) -> str:
-    best: tuple[int, str] | None = None
+def _flow(text: str, clause: Span, at: int, sentence: Span) -> tuple[str, Span | None]:
+    """The flow nearest before the number in its clause (else the first in the sentence), and
+    the span of the word that says it."""
+    best: tuple[int, str, Span] | None = None
     for flow, regex in _FLOW_RES:
-        for m in regex.finditer(segment):
-            distance = money_at - m.end() if m.end() <= money_at else (m.start() - money_at) + 1000
+        for m in regex.finditer(text, *clause):
+            distance = at - m.end() if m.end() <= at else (m.start() - at) + 1000
             if best is None or distance < best[0]:
-                best = (distance, flow)
+                best = (distance, flow, m.span())
     if best:
-        return best[1]
+        return best[1], best[2]
     for flow, regex in _FLOW_RES:
-        if regex.search(sentence):
-            return flow
-    return "turnover"
-
-
-def _owner_flip(segment: str, flow: str, reporter: str) -> tuple[str, str | None]:
-    """Turn "Turkish exports to Uzbekistan" (reported from Uzbekistan) into imports from Turkey."""
-    if flow == "turnover":
-        return flow, None
-    regex = _FLOW_RES[0][1] if flow == "exports" else _FLOW_RES[1][1]
-    m = regex.search(segment)
-    if not m:
-        return flow, None
-    before = segment[max(0, m.start() - 30) : m.start()]
-    owner = None
-    owners_before = names.find_countries(before)
-    if owners_before and owners_before[-1].end >= len(before) - 4:
-        owner = owners_before[-1].iso3  # "Turkish exports", "Turkey's exports"
-    after = segment[m.end() : m.end() + 40]
-    origin = re.match(
-        r"\s+(?:of\s+[\w\s-]{0,20}?\s+)?from\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s[A-Z][\w-]*)*)", after
-    )
-    if flow == "exports" and origin:
-        owner = names.iso3_for_name(origin.group(1)) or owner
-    if owner and owner != reporter:
-        return ("imports" if flow == "exports" else "exports"), owner
-    return flow, None
-
-
-def _partner(candidates: list[str], home: str, main: str | None) -> str | None:
-    others = [c for c in candidates if c != home]
-    if not others:
-        return None
-    return main if main in others else others[0]
+        m = regex.search(text, *sentence)
+        if m:
+            return flow, m.span()
+    return "turnover", None
 
 
 # --------------------------------------------------------------------------- extraction
@@ -470,10 +447,8 @@ class _Document:
 
     def __init__(self, text: str, published: date | None, reference: date | None = None):
         self.text = text
-        self.home = ""  # the reporter, set by `set_reporter` once the facts are known
-        self.main: str | None = None
         self.when = dates.document_date(text, published, reference)
-        self.mentions = names.find_countries(text)
+        self.mentions = find_countries(text)
         self.paragraphs = _paragraphs(text)
         header = dates.header_end(text)
         self.body_start = header or 0
@@ -481,36 +456,17 @@ class _Document:
             # the "date YYYY-MM-DD" header is metadata, never part of a quote
             rest = _trim(text, header, self.paragraphs[0][1])
             self.paragraphs = ([rest] if rest else []) + self.paragraphs[1:]
+        self.sentences: dict[Span, list[Span]] = {}
+        self.evidence = signals.evidence(text, self.body_start, self.mentions)
         self._speakers: names.SpeakerResolver | None = None
-        self._countries_cache: dict[tuple[int, int], list[str]] = {}
         # The last explicit reporting period: (start, end, paragraph, sentence index).
         self.last_period: tuple[date, date, tuple[int, int], int] | None = None
-
-    def set_reporter(self, reporter: str) -> None:
-        self.home = reporter
-        counts = Counter(m.iso3 for m in self.mentions if m.iso3 != reporter)
-        best = max(counts.values(), default=0)
-        # the most mentioned other country; ties go to the earliest mentioned
-        self.main = next((m.iso3 for m in self.mentions if counts.get(m.iso3) == best), None)
 
     @property
     def speakers(self) -> names.SpeakerResolver:
         if self._speakers is None:  # people and quotes are only parsed if a fact needs them
             self._speakers = names.SpeakerResolver(self.text, self.paragraphs)
         return self._speakers
-
-    def countries(self, start: int, end: int) -> list[str]:
-        key = (start, end)
-        if key not in self._countries_cache:
-            self._countries_cache[key] = names.countries_in(self.text[start:end])
-        return self._countries_cache[key]
-
-    def partner_for(self, spans: list[tuple[int, int]]) -> str | None:
-        for start, end in spans:
-            found = _partner(self.countries(start, end), self.home, self.main)
-            if found:
-                return found
-        return self.main
 
     def latest_full_year(self) -> tuple[date, date] | tuple[None, None]:
         if self.when.date is None:
@@ -529,19 +485,22 @@ def _quote(text: str, start: int, end: int) -> tuple[str, int, int]:
 
 @dataclass(frozen=True, slots=True)
 class _Draft:
-    """A fact before the reporter is known; `finish` fills in reporter, partner and direction."""
+    """A fact before its countries are known; `finish` fills in pair, order and side."""
 
     fact: Fact
-    sentence: tuple[int, int]
-    spans: tuple[tuple[int, int], ...]  # where to look for the partner, nearest first
-    segment: str | None = None  # the clause whose flow may be flipped ("Turkish exports to ...")
+    where: Where
 
-    def finish(self, doc: _Document) -> Fact:
-        flow, owner = self.fact.flow, None
-        if self.segment is not None:
-            flow, owner = _owner_flip(self.segment, flow, doc.home)
-        partner = owner or doc.partner_for(list(self.spans))
-        return replace(self.fact, reporter=doc.home, partner=partner, flow=flow)
+    @property
+    def sentence(self) -> Span:
+        return self.where.sentence
+
+    def finish(self, doc: _Document, resolver: PairResolver) -> Fact:
+        where = self.where
+        said = doc.speakers.statement_at(where.anchor, where.sentence, where.previous)
+        found = resolver.assign(where, self.fact.kind, self.fact.flow, said)
+        return replace(
+            self.fact, reporter=found.reporter or "", partner=found.partner, side=found.side
+        )
 
 
 def facts_from_text(
@@ -554,15 +513,18 @@ def facts_from_text(
 ) -> Extraction:
     """Extract trade figures, growth rates and targets from a report's text.
 
-    `home` forces the reporter of every fact; without it the reporter is inferred from the text
-    (`_infer_reporter`), falling back to `default_home` when nothing in the text decides.
-    `reference` (default: today) dates a yearless dateline or byline when neither `published`
-    nor the text gives a year: the latest such day on or before it.
+    Each fact gets its own pair and side (see `pairs`).  `home` names the document's focal
+    country (first in a pair, and the other party of a fact that names one country); without it
+    the focal country is inferred from the text (`_infer_reporter`).  `default_home` is the last
+    resort for a fact whose text names a single country and nothing else decides.  `reference`
+    (default: today) dates a yearless dateline or byline when neither `published` nor the text
+    gives a year: the latest such day on or before it.
     """
     doc = _Document(text, published, reference or datetime.now(UTC).date())
     facts: list[_Draft] = []
     for paragraph in doc.paragraphs:
         sentences = split_sentences(text, *paragraph)
+        doc.sentences[paragraph] = sentences
         previous_trade = previous_money = False
         for index, sentence in enumerate(sentences):
             s_start, s_end = sentence
@@ -580,14 +542,14 @@ def facts_from_text(
                 previous_money = False
             previous_trade = is_trade
     drafts = _dedupe(facts)
-    doc.set_reporter(home or _infer_reporter(doc, drafts, default_home))
-    return Extraction(
-        doc.when.date,
-        doc.when.inferred,
-        doc.when.precision,
-        tuple(draft.finish(doc) for draft in drafts),
-        doc.home,
-    )
+    focal = home or _infer_reporter(doc, drafts, default_home)
+    finished: tuple[Fact, ...] = ()
+    if drafts:
+        resolver = PairResolver(
+            text, doc.mentions, doc.sentences, doc.speakers, doc.evidence, focal, default_home
+        )
+        finished = tuple(draft.finish(doc, resolver) for draft in drafts)
+    return Extraction(doc.when.date, doc.when.inferred, doc.when.precision, finished, focal)
 
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
@@ -617,17 +579,17 @@ _W_AGENCY = 2.0  # the news agency, when its country is one of the pair
 
 
 def _infer_reporter(doc: _Document, drafts: list[_Draft], default_home: str) -> str:
-    """The country whose officials speak; `default_home` when nothing in the text says."""
-    text = doc.text
+    """The document's focal country: whose officials speak, else the dateline's and agency's,
+    else the most named; `default_home` only when the text names fewer than two countries."""
     scores: Counter[str] = Counter()
     mentioned = Counter(m.iso3 for m in doc.mentions)
     pair = {iso for iso, _ in mentioned.most_common(3)}
-    dateline = names.dateline_country(text, doc.body_start)
+    dateline = doc.evidence.dateline
     if dateline and dateline.iso3 in pair:
         scores[dateline.iso3] += _W_DATELINE
-    for iso in {a.iso3 for a in names.agency_signals(text, doc.body_start)} & pair:
+    for iso in {a.iso3 for a in doc.evidence.agencies} & pair:
         scores[iso] += _W_AGENCY
-    sources = names.source_signals(text)
+    sources = doc.evidence.sources
     for source in sources:
         scores[source.iso3] += _W_SOURCE
     speakers = doc.speakers
@@ -643,21 +605,20 @@ def _infer_reporter(doc: _Document, drafts: list[_Draft], default_home: str) -> 
         cited = next((src for src in sources if s_start <= src.start < s_end), None)
         if cited:
             scores[cited.iso3] += _W_FACT_SOURCE
+    if len(mentioned) < 2 and not scores:
+        return default_home  # "Trade with China ...": the one other party is the home country
     if not scores:
-        # A report about two other countries ("Kazakhstan and Uzbekistan ...") cannot be the
-        # default home's: take the first named of the pair.  "Trade with China ..." keeps it.
-        top = [iso for iso, _ in mentioned.most_common(2)]
-        if default_home in mentioned or len(top) < 2:
-            return default_home
-        return next(m.iso3 for m in doc.mentions if m.iso3 in top)
+        scores = Counter({iso: n / 100 for iso, n in mentioned.items()})  # the most named
     best = max(scores.values())
     tied = [iso for iso, score in scores.items() if score == best]
     if len(tied) == 1:
         return tied[0]
-    if default_home in tied:
-        return default_home
     if dateline and dateline.iso3 in tied:
         return dateline.iso3
+    by_mentions = max(mentioned[iso] for iso in tied)
+    tied = [iso for iso in tied if mentioned[iso] == by_mentions]
+    if default_home in tied:  # a true tie: the home country goes first, as the dashboard reads
+        return default_home
     return next((m.iso3 for m in doc.mentions if m.iso3 in tied), min(tied))
 
 
@@ -705,9 +666,11 @@ def _sentence_facts(
             has_target = has_target or fact.fact.kind == "target"
             facts.append(fact)
     if not amounts or not facts:
-        facts.extend(_growth_facts(doc, sentences[index], previous, used_growth, trade_here))
+        facts.extend(
+            _growth_facts(doc, paragraph, sentences[index], previous, used_growth, trade_here)
+        )
     if not has_target and not aspiration:
-        target = _novalue_target(doc, sentences[index], previous)
+        target = _novalue_target(doc, paragraph, sentences[index], previous)
         if target:
             facts.append(target)
     return facts
@@ -794,7 +757,8 @@ def _money_fact(
     else:
         period_start, period_end = _implied_period(doc, paragraph, index, body)
 
-    flow = _flow(segment, rel, body)
+    anchor = s_start + amount.start
+    flow, flow_word = _flow(text, (q_start, s_start + seg_end), anchor, sentences[index])
     quote, start, end = _quote(text, q_start, q_end)
     fact = Fact(
         kind="target" if is_target else "figure",
@@ -808,14 +772,14 @@ def _money_fact(
         growth_pct=growth.pct if growth and not is_target else None,
         growth_factor=growth.factor if growth and not is_target else None,
         deadline=deadline if is_target else None,
-        speaker=doc.speakers.speaker_at(s_start + amount.start, sentences[index], previous),
+        speaker=doc.speakers.speaker_at(anchor, sentences[index], previous),
         quote=quote,
         start=start,
         end=end,
         value_low=amount.low,
     )
-    spans = ((q_start, q_end), (s_start, s_end), paragraph)
-    return _Draft(fact, sentences[index], spans, segment)
+    where = Where((q_start, q_end), sentences[index], paragraph, anchor, flow_word, previous)
+    return _Draft(fact, where)
 
 
 _ANAPHORIC_PERIOD_RE = re.compile(
@@ -859,6 +823,7 @@ def _deadline_nearby(
 
 def _growth_facts(
     doc: _Document,
+    paragraph: Span,
     sentence: tuple[int, int],
     previous: tuple[int, int] | None,
     used: set[int],
@@ -875,7 +840,7 @@ def _growth_facts(
             continue
         periods = dates.find_periods(body, doc.when.date)
         period = periods[0] if periods else None
-        flow = _flow(body, g.start, body)
+        flow, flow_word = _flow(text, sentence, s_start + g.start, sentence)
         quote, start, end = _quote(text, s_start, s_end)
         fact = Fact(
             kind="growth",
@@ -894,12 +859,13 @@ def _growth_facts(
             start=start,
             end=end,
         )
-        facts.append(_Draft(fact, sentence, (sentence,)))
+        where = Where(sentence, sentence, paragraph, s_start + g.start, flow_word, previous)
+        facts.append(_Draft(fact, where))
     return facts
 
 
 def _novalue_target(
-    doc: _Document, sentence: tuple[int, int], previous: tuple[int, int] | None
+    doc: _Document, paragraph: Span, sentence: Span, previous: Span | None
 ) -> _Draft | None:
     text = doc.text
     s_start, s_end = sentence
@@ -936,4 +902,6 @@ def _novalue_target(
         start=start,
         end=end,
     )
-    return _Draft(fact, sentence, (sentence,))
+    anchor = s_start + m.start("obj")
+    flow_word = (anchor, s_start + m.end("obj")) if flow != "turnover" else None
+    return _Draft(fact, Where(sentence, sentence, paragraph, anchor, flow_word, previous))

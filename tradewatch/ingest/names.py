@@ -1,236 +1,36 @@
-"""Countries and people named in wire reports.
+"""People named in wire reports and who is speaking where.
 
-Countries come from a hand-written table (ISO 3166-1 alpha-3 -> names, adjectives, capitals).
 People are found by shape (two to four capitalised words that are not titles or places) and
 speakers are attributed from reporting verbs, quotation marks and role phrases such as
-"the Belarusian President said".
+"the Belarusian President said".  Countries are in `countries`, news agencies, datelines and
+cited institutions in `signals`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-# iso3: (names and aliases, adjectives/demonyms, capitals and major trade cities)
-_COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "BLR": (
-        ("Belarus", "Republic of Belarus", "Byelorussia"),
-        ("Belarusian", "Byelorussian", "Belarussian"),
-        ("Minsk",),
-    ),
-    "KGZ": (
-        ("Kyrgyzstan", "Kyrgyz Republic", "Kirghizia", "Kyrgyzia"),
-        ("Kyrgyz", "Kirghiz"),
-        ("Bishkek",),
-    ),
-    "KAZ": (
-        ("Kazakhstan", "Republic of Kazakhstan"),
-        ("Kazakh", "Kazakhstani"),
-        ("Astana", "Almaty", "Nur-Sultan"),
-    ),
-    "RUS": (("Russia", "Russian Federation"), ("Russian",), ("Moscow", "St. Petersburg")),
-    "CHN": (("China", "People's Republic of China", "PRC"), ("Chinese",), ("Beijing", "Shanghai")),
-    "UZB": (("Uzbekistan", "Republic of Uzbekistan"), ("Uzbek", "Uzbekistani"), ("Tashkent",)),
-    "TJK": (("Tajikistan",), ("Tajik", "Tajikistani"), ("Dushanbe",)),
-    "TKM": (("Turkmenistan",), ("Turkmen",), ("Ashgabat",)),
-    "ARM": (("Armenia",), ("Armenian",), ("Yerevan",)),
-    "AZE": (("Azerbaijan",), ("Azerbaijani", "Azeri"), ("Baku",)),
-    "GEO": (("Georgia",), ("Georgian",), ("Tbilisi",)),
-    "MDA": (("Moldova", "Republic of Moldova"), ("Moldovan",), ("Chisinau", "Chișinău")),
-    "UKR": (("Ukraine",), ("Ukrainian",), ("Kyiv", "Kiev")),
-    "IND": (("India", "Republic of India"), ("Indian",), ("New Delhi", "Mumbai")),
-    "TUR": (
-        ("Turkey", "Türkiye", "Turkiye", "Republic of Turkey"),
-        ("Turkish",),
-        ("Ankara", "Istanbul"),
-    ),
-    "IRN": (("Iran", "Islamic Republic of Iran"), ("Iranian",), ("Tehran",)),
-    "VNM": (("Vietnam", "Viet Nam"), ("Vietnamese",), ("Hanoi", "Ho Chi Minh City")),
-    "ARE": (("United Arab Emirates", "UAE", "the Emirates"), ("Emirati",), ("Abu Dhabi", "Dubai")),
-    "EGY": (("Egypt", "Arab Republic of Egypt"), ("Egyptian",), ("Cairo",)),
-    "SRB": (("Serbia", "Republic of Serbia"), ("Serbian",), ("Belgrade",)),
-    "VEN": (("Venezuela",), ("Venezuelan",), ("Caracas",)),
-    "CUB": (("Cuba",), ("Cuban",), ("Havana",)),
-    "ZWE": (("Zimbabwe",), ("Zimbabwean",), ("Harare",)),
-    "PAK": (("Pakistan",), ("Pakistani",), ("Islamabad", "Karachi")),
-    "MNG": (("Mongolia",), ("Mongolian",), ("Ulaanbaatar", "Ulan Bator")),
-    "DEU": (("Germany", "Federal Republic of Germany"), ("German",), ("Berlin",)),
-    "POL": (("Poland",), ("Polish",), ("Warsaw",)),
-    "LTU": (("Lithuania",), ("Lithuanian",), ("Vilnius",)),
-    "LVA": (("Latvia",), ("Latvian",), ("Riga",)),
-    "EST": (("Estonia",), ("Estonian",), ("Tallinn",)),
-    "USA": (
-        ("United States", "United States of America", "USA", "U.S.", "US", "America"),
-        ("American",),
-        ("Washington",),
-    ),
-    "HUN": (("Hungary",), ("Hungarian",), ("Budapest",)),
-    "SVK": (("Slovakia",), ("Slovak",), ("Bratislava",)),
-    "CZE": (("Czech Republic", "Czechia"), ("Czech",), ("Prague",)),
-    "ROU": (("Romania",), ("Romanian",), ("Bucharest",)),
-    "BGR": (("Bulgaria",), ("Bulgarian",), ("Sofia",)),
-    "GRC": (("Greece",), ("Greek",), ("Athens",)),
-    "ITA": (("Italy",), ("Italian",), ("Rome", "Milan")),
-    "FRA": (("France",), ("French",), ("Paris",)),
-    "GBR": (("United Kingdom", "Britain", "Great Britain", "UK"), ("British",), ("London",)),
-    "ESP": (("Spain",), ("Spanish",), ("Madrid",)),
-    "NLD": (("Netherlands", "Holland"), ("Dutch",), ("Amsterdam", "The Hague")),
-    "BEL": (("Belgium",), ("Belgian",), ("Brussels",)),
-    "AUT": (("Austria",), ("Austrian",), ("Vienna",)),
-    "CHE": (("Switzerland",), ("Swiss",), ("Bern", "Geneva")),
-    "FIN": (("Finland",), ("Finnish",), ("Helsinki",)),
-    "SWE": (("Sweden",), ("Swedish",), ("Stockholm",)),
-    "NOR": (("Norway",), ("Norwegian",), ("Oslo",)),
-    "JPN": (("Japan",), ("Japanese",), ("Tokyo",)),
-    "KOR": (("South Korea", "Republic of Korea", "Korea"), ("South Korean", "Korean"), ("Seoul",)),
-    "PRK": (("North Korea", "DPRK"), ("North Korean",), ("Pyongyang",)),
-    "IDN": (("Indonesia",), ("Indonesian",), ("Jakarta",)),
-    "MYS": (("Malaysia",), ("Malaysian",), ("Kuala Lumpur",)),
-    "THA": (("Thailand",), ("Thai",), ("Bangkok",)),
-    "SGP": (("Singapore",), ("Singaporean",), ()),
-    "PHL": (("Philippines",), ("Filipino", "Philippine"), ("Manila",)),
-    "LAO": (("Laos", "Lao PDR"), ("Lao", "Laotian"), ("Vientiane",)),
-    "KHM": (("Cambodia",), ("Cambodian",), ("Phnom Penh",)),
-    "MMR": (("Myanmar",), ("Myanmar",), ("Naypyidaw",)),
-    "BGD": (("Bangladesh",), ("Bangladeshi",), ("Dhaka",)),
-    "LKA": (("Sri Lanka",), ("Sri Lankan",), ("Colombo",)),
-    "AFG": (("Afghanistan",), ("Afghan",), ("Kabul",)),
-    "SAU": (("Saudi Arabia",), ("Saudi",), ("Riyadh",)),
-    "QAT": (("Qatar",), ("Qatari",), ("Doha",)),
-    "OMN": (("Oman",), ("Omani",), ("Muscat",)),
-    "KWT": (("Kuwait",), ("Kuwaiti",), ()),
-    "IRQ": (("Iraq",), ("Iraqi",), ("Baghdad",)),
-    "SYR": (("Syria",), ("Syrian",), ("Damascus",)),
-    "ISR": (("Israel",), ("Israeli",), ("Tel Aviv",)),
-    "JOR": (("Jordan",), ("Jordanian",), ("Amman",)),
-    "DZA": (("Algeria",), ("Algerian",), ("Algiers",)),
-    "MAR": (("Morocco",), ("Moroccan",), ("Rabat",)),
-    "TUN": (("Tunisia",), ("Tunisian",), ("Tunis",)),
-    "LBY": (("Libya",), ("Libyan",), ("Tripoli",)),
-    "ETH": (("Ethiopia",), ("Ethiopian",), ("Addis Ababa",)),
-    "KEN": (("Kenya",), ("Kenyan",), ("Nairobi",)),
-    "NGA": (("Nigeria",), ("Nigerian",), ("Abuja", "Lagos")),
-    "ZAF": (("South Africa",), ("South African",), ("Pretoria", "Johannesburg")),
-    "MOZ": (("Mozambique",), ("Mozambican",), ("Maputo",)),
-    "ZMB": (("Zambia",), ("Zambian",), ("Lusaka",)),
-    "TZA": (("Tanzania",), ("Tanzanian",), ("Dodoma",)),
-    "UGA": (("Uganda",), ("Ugandan",), ("Kampala",)),
-    "BRA": (("Brazil",), ("Brazilian",), ("Brasilia", "Brasília")),
-    "ARG": (("Argentina",), ("Argentine", "Argentinian"), ("Buenos Aires",)),
-    "MEX": (("Mexico",), ("Mexican",), ("Mexico City",)),
-    "NIC": (("Nicaragua",), ("Nicaraguan",), ("Managua",)),
-    "BOL": (("Bolivia",), ("Bolivian",), ("La Paz",)),
-    "CAN": (("Canada",), ("Canadian",), ("Ottawa",)),
-    "AUS": (("Australia",), ("Australian",), ("Canberra",)),
-}
-
-# Capitals only count as a country mention in datelines; "in Minsk" must not make Belarus a partner.
-_CITY_TO_ISO = {city: iso for iso, (_, _, cities) in _COUNTRIES.items() for city in cities}
-_NAME_TO_ISO = {
-    alias: iso
-    for iso, (names, adjectives, _) in _COUNTRIES.items()
-    for alias in (*names, *adjectives)
-}
-# Keys are matched case-sensitively so that "turkey" (the bird) or "us" (the pronoun) do not count.
-_AMBIGUOUS_LOWER = {"US", "UK", "UAE", "PRC", "DPRK", "USA", "U.S."}
-
-
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_NAME_RE = re.compile(rf"(?<![\w.])(?:{_alternation(_NAME_TO_ISO)})(?![\w$])")
-_CITY_RE = re.compile(rf"(?<![\w-])(?:{_alternation(_CITY_TO_ISO)})(?![\w])")
-
-
-@dataclass(frozen=True, slots=True)
-class CountryMention:
-    iso3: str
-    start: int
-    end: int
-    text: str
-
-
-def country_names(iso3: str) -> tuple[str, ...]:
-    """All names, adjectives and aliases known for an ISO3 code (empty if unknown)."""
-    names, adjectives, _ = _COUNTRIES.get(iso3, ((), (), ()))
-    return (*names, *adjectives)
-
-
-def iso3_for_name(name: str) -> str | None:
-    """ISO3 code for a country name, adjective or alias ("Kyrgyz" -> "KGZ")."""
-    return _NAME_TO_ISO.get(name.strip())
-
-
-def country_of_place(place: str) -> str | None:
-    """ISO3 code for a capital or major city, or a country name ("Minsk" -> "BLR")."""
-    cleaned = place.strip()
-    titled = cleaned.title() if cleaned.isupper() else cleaned
-    return _CITY_TO_ISO.get(titled) or _NAME_TO_ISO.get(titled) or _CITY_TO_ISO.get(cleaned)
-
-
-_POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
-
-
-def is_possessive(word: str) -> bool:
-    """Whether a word ends as a possessive: "Belarus’s", "Kazakhstan's", "the Philippines'"."""
-    return bool(_POSSESSIVE_RE.search(word.strip()))
-
-
-def is_place_name(name: str) -> bool:
-    """Whether `name` is a country, nationality or city, possessive or not: never a person."""
-    bare = name.strip()
-    if is_possessive(bare):
-        bare = bare[:-1] if bare[-1] in "'’" else bare[:-2]
-    bare = bare.removeprefix("the ").removeprefix("The ")
-    return bare in _NAME_TO_ISO or bare in _CITY_TO_ISO
-
-
-def find_countries(text: str, *, include_cities: bool = False) -> list[CountryMention]:
-    """Country mentions in reading order (names and adjectives; cities only when asked)."""
-    found = [
-        CountryMention(_NAME_TO_ISO[m.group()], m.start(), m.end(), m.group())
-        for m in _NAME_RE.finditer(text)
-    ]
-    if include_cities:
-        found += [
-            CountryMention(_CITY_TO_ISO[m.group()], m.start(), m.end(), m.group())
-            for m in _CITY_RE.finditer(text)
-        ]
-        found.sort(key=lambda c: c.start)
-    return found
-
-
-def countries_in(text: str) -> list[str]:
-    """Distinct ISO3 codes mentioned in a text, in order of first mention."""
-    return list(_countries_in(text))
-
-
-@lru_cache(maxsize=4096)
-def _countries_in(text: str) -> tuple[str, ...]:
-    return tuple(
-        dict.fromkeys(m.group() and _NAME_TO_ISO[m.group()] for m in _NAME_RE.finditer(text))
-    )
-
-
-def main_partner(text: str, home: str) -> str | None:
-    """The most mentioned country other than home; ties go to the earliest mentioned."""
-    counts = Counter(c.iso3 for c in find_countries(text) if c.iso3 != home)
-    if not counts:
-        return None
-    best = max(counts.values())
-    return next(iso for iso in countries_in(text) if counts.get(iso) == best)
-
+from .countries import (
+    ADJECTIVE_PATTERN,
+    ALIAS_TO_ISO,
+    CITY_TO_ISO,
+    NAME_PATTERN,
+    countries_in,
+    is_place_name,
+    is_possessive,
+    nationality_in,
+)
 
 # --------------------------------------------------------------------------- people
 
 _TITLE_WORDS = frozenset(
     [
         "President",
+        "Premier",
         "Vice",
         "Prime",
         "Minister",
@@ -480,7 +280,8 @@ _TITLE_WORDS = frozenset(
     ]
 )
 _NAME_WORD = r"[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF'’]+(?:-[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF]+)?"
-_CAPS_RUN_RE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,5}}")
+_INITIAL = r"(?:[A-Z]\.? )?"  # "Suresh K Reddy", "George W. Bush"
+_CAPS_RUN_RE = re.compile(rf"{_NAME_WORD}(?: {_INITIAL}{_NAME_WORD}){{0,5}}")
 
 # Role phrases map to role classes; a bare "the President" resolves to the latest head of state.
 _ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -497,8 +298,8 @@ _ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 _ROLE_RES = tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), cls) for p, cls in _ROLE_PATTERNS)
 _ROLE_WORDS = "|".join(p for p, _ in _ROLE_PATTERNS)
-_ADJ_ALT = _alternation(a for _, adjs, _ in _COUNTRIES.values() for a in adjs)
-_NAMEISH_ALT = _alternation(n for names, _, _ in _COUNTRIES.values() for n in names)
+_ADJ_ALT = ADJECTIVE_PATTERN
+_NAMEISH_ALT = NAME_PATTERN
 
 _VERBS = (
     r"said|says|noted|notes|added|adds|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|stated|states"
@@ -512,13 +313,16 @@ _VERBS = (
 _WHO = (
     rf"(?P<who>(?:[Tt]he |[Hh]is |[Hh]er )(?:(?:{_ADJ_ALT}|{_NAMEISH_ALT}|[A-Z][a-z]+)(?:['’]s)? )?"
     rf"(?i:{_ROLE_WORDS})(?: of (?:the )?[A-Z][\w’']*(?: [A-Z][\w’']*)*)?"
-    rf"|{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}(?![\w’'-])|[Hh]e|[Ss]he)"
+    rf"|{_NAME_WORD}(?: {_INITIAL}{_NAME_WORD}){{0,3}}(?![\w’'-])|[Hh]e|[Ss]he)"
 )
 _WHO_VERB_RE = re.compile(
-    rf"{_WHO}(?:,[^,“”\"]{{1,40}},)?\s+(?:also |further |then |has |had |was )?(?:{_VERBS})\b"
+    rf"{_WHO}(?:,[^,“”\"]{{1,40}},|\s*\([^()]{{1,30}}\))?\s+"  # "Tan Kok Wai (picture) said"
+    rf"(?:also |further |then |has |had |was )?(?:{_VERBS})\b"
 )
 _VERB_WHO_RE = re.compile(
-    rf"(?:{_VERBS})\s+(?:(?:{_ADJ_ALT}|{_NAMEISH_ALT}|[A-Z][a-z]+)(?:['’]s)? )*{_WHO}"
+    rf"(?:{_VERBS})\s+(?:(?:{_ADJ_ALT}|{_NAMEISH_ALT}|[A-Z][a-z]+)(?:['’]s)? )*"
+    # "said Russia’s Ambassador in Ankara, Andrey Karlov": a title, a comma, then the name
+    rf"(?:(?:[A-Z][^,.;“”\"]{{0,40}}?\s)?(?i:{_ROLE_WORDS})\b[^,.;“”\"]{{0,40}}, )?{_WHO}"
 )
 _AS_WHO_RE = re.compile(rf"(?:[Aa]s|[Aa]ccording to) {_WHO}")
 _COLON_HEADER_RE = re.compile(rf"^\s*(?:[A-Z][a-z]+ )*{_WHO}(?:,[^:“”\"]{{0,120}})?:\s*$")
@@ -541,9 +345,10 @@ def _strip_titles(run: str, offset: int) -> list[tuple[str, int]]:
     pos = 0
     for word in run.split(" "):
         bare = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
-        is_name = bare not in _TITLE_WORDS and bare not in _NAME_TO_ISO and bare not in _CITY_TO_ISO
-        if is_name and not word.endswith(("'s", "’s")):
-            current.append((word, offset + pos))
+        is_name = bare not in _TITLE_WORDS and bare not in ALIAS_TO_ISO and bare not in CITY_TO_ISO
+        initial = len(word.rstrip(".")) == 1
+        if is_name and not word.endswith(("'s", "’s")) and not (initial and not current):
+            current.append((word, offset + pos))  # an initial never starts a name
         else:
             if len(current) >= 2:
                 pieces.append((" ".join(w for w, _ in current), current[0][1]))
@@ -568,7 +373,8 @@ def _roles_of(title: str) -> frozenset[str]:
 # "Chairman of the Cabinet of Ministers and Head of the ... of Kyrgyzstan Adylbek Kasymaliev".
 _TITLE_BEFORE_RE = re.compile(
     r"(?:(?:[A-Z\u00C0-\u00DE][\w’'-]*,?|of|the|and|to|for|in|on|prime|minister|president|deputy"
-    r"|foreign|affairs|ambassador|chairman|head|vice|premier|trade|economy|industry|agriculture)"
+    r"|foreign|affairs|ambassador|chairman|head|vice|premier|trade|economy|industry|agriculture"
+    r"|special|envoy|representative|consul|general|secretary|commerce|finance|spokes\w+)"
     r"\s+)*$"
 )
 
@@ -584,11 +390,15 @@ def find_people(text: str) -> list[Person]:
             last_end = end
             title_match = _TITLE_BEFORE_RE.search(before)
             title = title_match.group() if title_match else ""
+            last = title.rstrip().rstrip(",").rpartition(",")[2]
+            # "in Sao Paulo, Brazil, Ambassador of India to Brazil": the title is the last part
+            titles = [last if _roles_of(last) else title]
             after = re.match(r",\s*([^,.;:“”\"]{3,120})", text[end : end + 130])
             if after and _roles_of(after.group(1)):
-                title = f"{title} {after.group(1)}"
-            roles = _roles_of(title)
-            nationality = nationality_in(title) if roles else None
+                titles.append(after.group(1))  # "Nevine Gamea, Egypt’s Minister of Trade"
+            roles = _roles_of(" ".join(titles))
+            # each title on its own: "according to" before the name is no "Ambassador to"
+            nationality = next(filter(None, map(nationality_in, titles)), None) if roles else None
             people.append(Person(name, start, end, roles, nationality))
     return people
 
@@ -656,7 +466,61 @@ def same_person(a: str, b: str) -> bool:
     return _similar(fa, fb)
 
 
+# --------------------------------------------------------------------------- leaders
+
+# Heads of state and government (and a few foreign and trade ministers) quoted often enough to be
+# named without a title or nationality ("President Lukashenko", "Lavrov said").  Surnames alone
+# where they are distinctive, full names where the surname is common.
+_LEADERS = {
+    "Lukashenko": "BLR", "Tokayev": "KAZ", "Nazarbayev": "KAZ", "Mirziyoyev": "UZB",
+    "Karimov": "UZB", "Japarov": "KGZ", "Zhaparov": "KGZ", "Atambayev": "KGZ",
+    "Jeenbekov": "KGZ", "Rahmon": "TJK", "Putin": "RUS", "Mishustin": "RUS", "Medvedev": "RUS",
+    "Lavrov": "RUS", "Erdogan": "TUR", "Erdoğan": "TUR", "Cavusoglu": "TUR", "Çavuşoğlu": "TUR",
+    "Pashinyan": "ARM", "Modi": "IND", "Jaishankar": "IND", "Piyush Goyal": "IND",
+    "Manmohan Singh": "IND", "Vucic": "SRB", "Vučić": "SRB", "Orban": "HUN", "Orbán": "HUN",
+    "Maduro": "VEN", "Hugo Chavez": "VEN", "Hugo Chávez": "VEN", "Berdimuhamedov": "TKM",
+    "Berdymukhamedov": "TKM", "Xi Jinping": "CHN", "Li Qiang": "CHN", "Li Keqiang": "CHN",
+    "Wang Yi": "CHN", "Hu Jintao": "CHN", "Wen Jiabao": "CHN", "Ilham Aliyev": "AZE",
+    "Shehbaz Sharif": "PAK", "Nawaz Sharif": "PAK", "Lula": "BRA", "Bolsonaro": "BRA",
+    "Dilma Rousseff": "BRA", "Abdel Fattah al-Sisi": "EGY", "Sisi": "EGY",
+    "Pezeshkian": "IRN", "Raisi": "IRN", "Rouhani": "IRN", "Ahmadinejad": "IRN",
+    "Kobakhidze": "GEO", "Zelensky": "UKR", "Zelenskyy": "UKR", "Tinubu": "NGA", "Buhari": "NGA",
+    "Ramaphosa": "ZAF", "Ruto": "KEN", "Kenyatta": "KEN", "Abiy Ahmed": "ETH",
+    "Akufo-Addo": "GHA", "Mnangagwa": "ZWE", "Tebboune": "DZA", "Kais Saied": "TUN",
+    "Mohammed bin Salman": "SAU", "Mohamed bin Zayed": "ARE", "Kishida": "JPN",
+    "Fumio Kishida": "JPN", "Shinzo Abe": "JPN", "Yoon Suk Yeol": "KOR", "Moon Jae-in": "KOR",
+    "Anwar Ibrahim": "MYS", "Jokowi": "IDN", "Joko Widodo": "IDN", "Prabowo": "IDN",
+    "Pham Minh Chinh": "VNM", "Phạm Minh Chính": "VNM", "Nguyen Phu Trong": "VNM",
+    "Hun Sen": "KHM", "Hun Manet": "KHM", "Díaz-Canel": "CUB", "Diaz-Canel": "CUB",
+    "Sheinbaum": "MEX", "Lopez Obrador": "MEX", "López Obrador": "MEX", "Milei": "ARG",
+    "Trudeau": "CAN", "Scholz": "DEU", "Merkel": "DEU", "Macron": "FRA", "Meloni": "ITA",
+    "Rishi Sunak": "GBR", "Keir Starmer": "GBR", "Joe Biden": "USA", "Donald Trump": "USA",
+    "Barack Obama": "USA", "Maia Sandu": "MDA", "Khurelsukh": "MNG",
+}  # fmt: skip
+
+
+def leader_country(name: str) -> str | None:
+    """ISO3 code for a well-known head of state or government ("Alexander Lukashenko" -> BLR)."""
+    for known, iso in _LEADERS.items():
+        if " " in known:  # a full name needs a full name: a lone "Li" or "Abiy" is no one
+            if " " in name.strip() and same_person(name, known):
+                return iso
+        elif name.split()[-1:] and _fold(name.split()[-1]) == _fold(known):
+            return iso
+    return None
+
+
 # --------------------------------------------------------------------------- speakers
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """Who states a fact: the speaker (if named), their country, and whether the sentence itself
+    attributes it (a quote or "X said") rather than an earlier sentence."""
+
+    speaker: str | None
+    country: str | None
+    own: bool
 
 
 def quote_regions(paragraph: str) -> list[tuple[int, int]]:
@@ -725,6 +589,15 @@ class SpeakerResolver:
             [(s + a, s + b) for a, b in quote_regions(text[s:e])] for s, e in self._paragraphs
         ]
         self._memo: dict[tuple[int, int], str | None] = {}
+
+    def is_official(self, name: str | None) -> bool:
+        """Whether a speaker holds a home office (head of state or government, minister, chair);
+        diplomats serve abroad."""
+        known = (self.canonical(name) or name) if name else None
+        roles = self._roles.get(known, frozenset()) if known else frozenset()
+        return bool(roles - {"diplomat"}) or (
+            known is not None and leader_country(known) is not None
+        )
 
     def nationality(self, name: str | None) -> str | None:
         """The country of a speaker: from a title seen with the name, else a known leader."""
@@ -855,6 +728,37 @@ class SpeakerResolver:
         self._memo[key] = result
         return result
 
+    def statement_at(
+        self, pos: int, sentence: tuple[int, int], previous: tuple[int, int] | None = None
+    ) -> Statement:
+        """Who states what is at `pos`, their country, and whether the attribution is the
+        sentence's own (a quote, "X said", "according to X") or borrowed from context."""
+        name = self.speaker_at(pos, sentence, previous)
+        pi = self._paragraph_index(pos)
+        quote = next(
+            (q for q in (self._quotes[pi] if pi is not None else ()) if q[0] <= pos < q[1]), None
+        )
+        own = quote is not None or any(
+            r.search(self.text, *sentence) for r in (_WHO_VERB_RE, _VERB_WHO_RE, _AS_WHO_RE)
+        )
+        country = self.nationality(name)
+        if country is None:  # "the Belarusian leader said" that resolves to no person
+            country = self._role_country(*sentence)
+            if country is None and quote is not None:
+                country = self._role_country(quote[1], min(len(self.text), quote[1] + 150))
+            own = own or country is not None
+        return Statement(name, country, own)
+
+    def _role_country(self, start: int, end: int) -> str | None:
+        for regex in (_WHO_VERB_RE, _VERB_WHO_RE, _AS_WHO_RE):
+            for m in regex.finditer(self.text, start, end):
+                who = m.group("who")
+                if who.lower().startswith(("the ", "his ", "her ")) and _roles_of(who):
+                    country = nationality_in(who)
+                    if country:
+                        return country
+        return None
+
     def _speaker_at(
         self, pos: int, sentence: tuple[int, int], previous: tuple[int, int] | None
     ) -> str | None:
@@ -875,240 +779,3 @@ class SpeakerResolver:
                 *previous
             )  # "The diplomat noted that ... Indeed, $160M ..."
         return None
-
-
-# --------------------------------------------------------------------------- reporter signals
-# Who is reporting: the dateline's city, the news agency, the institutions quoted as sources and
-# a few heads of state/government well known enough to be named without a nationality.
-
-# Agencies whose names are distinctive enough to be matched case-insensitively.
-_AGENCIES_DISTINCT = {
-    "BelTA": "BLR", "Kazinform": "KAZ", "Xinhua": "CHN", "Armenpress": "ARM", "AKIpress": "KGZ",
-    "Kabar": "KGZ", "AZERTAC": "AZE", "Anadolu": "TUR", "Montsame": "MNG", "Tanjug": "SRB",
-    "Bernama": "MYS", "Antara": "IDN", "Yonhap": "KOR", "Kyodo": "JPN", "Ukrinform": "UKR",
-    "Agerpres": "ROU", "Dunyo": "UZB", "Khovar": "TJK", "Tengrinews": "KAZ", "Daryo": "UZB",
-    "Prensa Latina": "CUB", "Agencia Brasil": "BRA", "Agência Brasil": "BRA", "Vietnam News Agency":
-    "VNM", "Novosti": "RUS", "Interfax": "RUS", "Sputnik": "RUS", "Report.az": "AZE",
-    "24.kg": "KGZ", "Kun.uz": "UZB", "Belarus Today": "BLR", "Akorda": "KAZ",
-}  # fmt: skip
-# Acronyms and common words: only matched as written.
-_AGENCIES_EXACT = {
-    "UzA": "UZB", "TASS": "RUS", "RIA": "RUS", "Trend": "AZE", "APA": "AZE", "VNA": "VNM",
-    "PTI": "IND", "APP": "PAK", "MTI": "HUN", "MENA": "EGY", "WAM": "ARE", "IRNA": "IRN",
-    "BTA": "BGR", "PAP": "POL", "CTK": "CZE", "TASR": "SVK", "SPA": "SAU", "QNA": "QAT",
-    "KUNA": "KWT", "ONA": "OMN", "APS": "DZA", "MAP": "MAR", "TAP": "TUN", "ENA": "ETH",
-    "KCNA": "PRK", "TREND": "AZE", "AA": "TUR",
-}  # fmt: skip
-_AGENCY_TO_ISO = {
-    **{name.lower(): iso for name, iso in _AGENCIES_DISTINCT.items()},
-    **_AGENCIES_EXACT,
-}
-
-
-# Found by name first (str.find is cheap), then kept only in a reporting context: in the dateline
-# "(BelTA)", "/TASS/", "(APP):"; anywhere "BelTA has learned", "reports Kabar", "Photo: BELTA".
-_AGENCY_LOWER = tuple(name.lower() for name in _AGENCIES_DISTINCT)
-# "ASTANA. KAZINFORM – ", "BAKU, Azerbaijan, Feb. 20. ©TREND:": the line up to its first dash.
-_DATELINE_HEAD_RE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,30}[.,][^\n–—:]*?(?=\s*(?:–|—|--|:| - ))")
-_AGENCY_OPEN_RE = re.compile(r"[(/]\s*$")
-_AGENCY_CLOSE_RE = re.compile(r"\s*[)/]")
-_AGENCY_AFTER_RE = re.compile(
-    r"(?:['’]s)?\s+(?:has learned|has been told|learned|reports|reported|correspondent"
-    r"|news agency|reporter|informs)\b"
-)
-_AGENCY_BEFORE_RE = re.compile(
-    r"\b(?:reports|reported by|told|according to|photo:|source:|via|said to)\s+$", re.IGNORECASE
-)
-
-
-_DATELINE_CITY_RE = re.compile(
-    r"^[ \t]*(?P<city>[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3})"
-    r"(?P<after>\s*(?:,|\(|/|–|—|-{1,2}\s|:)|\.\s+[A-Z©])"
-)
-_DATELINE_AFTER_RE = re.compile(
-    r"\s*(?:\d|[A-Z][a-z]{2,}\.?\s+\d|[(/])"  # "MINSK, 22 April", "Minsk, Oct. 14", "(BelTA)"
-)
-
-# Heads of state and government named without a title or nationality ("President Lukashenko").
-_LEADERS = {
-    "Lukashenko": "BLR", "Tokayev": "KAZ", "Mirziyoyev": "UZB", "Japarov": "KGZ",
-    "Zhaparov": "KGZ", "Rahmon": "TJK", "Putin": "RUS", "Mishustin": "RUS", "Erdogan": "TUR",
-    "Erdoğan": "TUR", "Pashinyan": "ARM", "Modi": "IND", "Vucic": "SRB", "Vučić": "SRB",
-    "Orban": "HUN", "Orbán": "HUN", "Maduro": "VEN", "Berdimuhamedov": "TKM",
-    "Xi Jinping": "CHN", "Li Qiang": "CHN", "Ilham Aliyev": "AZE", "Shehbaz Sharif": "PAK",
-    "Lula": "BRA", "Abdel Fattah al-Sisi": "EGY", "Pezeshkian": "IRN", "Kobakhidze": "GEO",
-}  # fmt: skip
-
-# Institutions quoted as sources: "the State Customs Committee of Azerbaijan said", "according
-# to the National Statistics Office of Georgia", "the Uzbek government reported".
-_INSTITUTION_RE = re.compile(
-    r"\b(?:Ministry|Committee|Office|Service|Agency|Department|Administration|Bureau|Customs"
-    r"|[Gg]overnment|[Ee]mbassy|Cabinet|Statistics|Inspectorate|Chamber)\b"
-)
-_CONNECTORS = frozenset({"of", "for", "and", "the"})
-_INSTITUTION_AFTER_RE = re.compile(
-    r"(?:\s+(?:of|for|and|the|in|[A-Z\u00C0-\u00DE][\w’'-]*))*(?:\s*\([^()]{1,30}\))?"
-)
-_SOURCE_BEFORE_RE = re.compile(
-    r"\b(?:according to|cited by|quoted by|data (?:of|from)|figures (?:of|from)|statistics (?:of"
-    r"|from)|(?:data|figures|statistics|information) (?:released|published|provided|compiled)"
-    r" by)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_SOURCE_AFTER_RE = re.compile(
-    r",?\s+(?:has\s+|have\s+)?(?:said|says|reported|reports|announced|stated|informed|noted"
-    r"|showed|shows|told|published|released|estimated)\b"
-)
-_TO_COUNTRY_RE = re.compile(r"\b(?:to|in|with)\s+(?:the\s+)?$")
-
-
-def nationality_in(title: str) -> str | None:
-    """The country an official or institution belongs to, from its title.
-
-    "Kyrgyzstan Ambassador to Belarus" -> KGZ; "Ambassador to Belarus" -> None (the host country
-    is not the ambassador's).
-    """
-    for mention in find_countries(title):
-        if not _TO_COUNTRY_RE.search(title, 0, mention.start):
-            return mention.iso3
-    return None
-
-
-def leader_country(name: str) -> str | None:
-    """ISO3 code for a well-known head of state or government ("Alexander Lukashenko" -> BLR)."""
-    for known, iso in _LEADERS.items():
-        if " " in known:
-            if same_person(name, known):
-                return iso
-        elif name.split()[-1:] and _fold(name.split()[-1]) == _fold(known):
-            return iso
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class Signal:
-    """Evidence that a country is reporting: where it was found and what it was."""
-
-    iso3: str
-    kind: str  # "dateline" | "agency" | "source"
-    start: int
-    end: int
-
-
-def dateline_country(text: str, start: int = 0) -> Signal | None:
-    """The country of a dateline city at the start of one of the first three lines."""
-    lines = 0
-    for line in re.finditer(r"[^\n]+", text[start : start + 2000]):
-        if not line.group().strip():
-            continue
-        lines += 1
-        if lines > 3:
-            break
-        m = _DATELINE_CITY_RE.match(line.group())
-        if not m:
-            continue
-        city, iso = m.group("city"), None
-        while city and iso is None:  # "ASTANA. KAZINFORM" -> "ASTANA"
-            iso = country_of_place(city.rstrip("."))
-            if iso is None:
-                city = city.rpartition(" ")[0]
-        if iso is None:
-            continue
-        city = city.rstrip(".")
-        rest = line.group()[m.start("city") + len(city) :]
-        if city.isupper() or _DATELINE_AFTER_RE.match(rest[1:] if rest[:1] == "," else rest):
-            at = start + line.start() + m.start("city")
-            return Signal(iso, "dateline", at, at + len(city))
-    return None
-
-
-def _find_all(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
-    """Spans of whole-word occurrences of any of `words` in text."""
-    spans = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            end = at + len(word)
-            before = text[at - 1] if at else " "
-            after = text[end] if end < len(text) else " "
-            if not (before.isalnum() or before in "._") and not (after.isalnum() or after in "-_"):
-                spans.append((at, end))
-            at = text.find(word, end)
-    return spans
-
-
-def agency_signals(text: str, start: int = 0) -> list[Signal]:
-    """News agencies named in the dateline ("(BelTA)", "/TASS/") or as the one reporting."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # lower() keeps offsets for all but a few exotic letters
-        lowered = text
-    hits = sorted(_find_all(text, _AGENCIES_EXACT) + _find_all(lowered, _AGENCY_LOWER))
-    found = []
-    head_end = start + 400
-    dateline = _DATELINE_HEAD_RE.match(text, start, min(len(text), start + 160))
-    dateline_end = dateline.end() if dateline else start
-    for a, b in hits:
-        in_dateline = (start <= a and b <= dateline_end) or (
-            start <= a < head_end
-            and _AGENCY_OPEN_RE.search(text, max(0, a - 3), a)
-            and _AGENCY_CLOSE_RE.match(text, b)
-        )
-        if (
-            in_dateline
-            or _AGENCY_AFTER_RE.match(text, b)
-            or _AGENCY_BEFORE_RE.search(text, max(0, a - 16), a)
-        ):
-            name = text[a:b]
-            iso = _AGENCY_TO_ISO.get(name) or _AGENCY_TO_ISO.get(name.lower())
-            if iso:
-                found.append(Signal(iso, "agency", a, b))
-    return found
-
-
-def _chain_start(text: str, at: int, reach: int = 80) -> int:
-    """Start of the capitalised chain ending at `at` ("State Customs " before "Committee").
-
-    Connectors (of, for, and, the) may sit inside the chain but never start it.
-    """
-    limit = max(0, at - reach)
-    lead = pos = at
-    while pos > limit:
-        gap = pos
-        while gap > limit and text[gap - 1] == " ":
-            gap -= 1
-        if gap == pos:
-            break
-        word = gap
-        while word > limit and (text[word - 1].isalnum() or text[word - 1] in "’'-"):
-            word -= 1
-        token = text[word:gap]
-        if not token or not (token[0].isupper() or token in _CONNECTORS):
-            break
-        pos = word
-        if token[0].isupper():
-            lead = pos
-    return lead
-
-
-def source_signals(text: str) -> list[Signal]:
-    """Institutions of a country quoted as the source of what is said."""
-    found: list[Signal] = []
-    taken_until = 0
-    for m in _INSTITUTION_RE.finditer(text):
-        if m.start() < taken_until:
-            continue
-        lead = _chain_start(text, m.start())
-        after = _INSTITUTION_AFTER_RE.match(text, m.end(), min(len(text), m.end() + 80))
-        end = after.end() if after else m.end()
-        while text[lead:end].endswith((" of", " and", " the", " for", " in")):
-            end = text.rindex(" ", lead, end)
-        taken_until = end
-        iso = nationality_in(text[lead:end])
-        if iso is None:
-            continue
-        cited = _SOURCE_BEFORE_RE.search(text, max(0, lead - 70), lead) or _SOURCE_AFTER_RE.match(
-            text, end, min(len(text), end + 30)
-        )
-        if cited:
-            found.append(Signal(iso, "source", lead, end))
-    return found

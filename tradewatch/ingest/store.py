@@ -199,8 +199,7 @@ def store_fact(
         "quote_end": fact.end,
         "status": status,
     }
-    side = getattr(fact, "side", None)
-    side = side if side in (reporter.iso3, partner.iso3) else None  # one of the pair
+    side = fact.side if fact.side in (reporter.iso3, partner.iso3) else None  # one of the pair
     if fact.kind == "target":
         return store_target(fact, where, common | {"side_id": side}, result)
     if fact.period_start is None or fact.period_end is None:
