@@ -97,7 +97,10 @@ def test_names_variants_and_adjectives(text: str, iso3: str) -> None:
         ("King Abdullah of Jordan met the Jordan Trade Minister.", ["JOR", "JOR"]),
         ("Oil from the Niger Delta is exported.", []),
         ("Niger's uranium exports fell, Nigeria's oil exports rose.", ["NER", "NGA"]),
-        ("Papua New Guinea, Guinea-Bissau, Equatorial Guinea and Guinea", ["PNG", "GNB", "GNQ", "GIN"]),  # fmt: skip
+        (
+            "Papua New Guinea, Guinea-Bissau, Equatorial Guinea and Guinea",
+            ["PNG", "GNB", "GNQ", "GIN"],
+        ),  # fmt: skip
         ("a guinea pig and a roast turkey", []),
         ("China Daily reported that China and Kenya signed a deal.", ["CHN", "KEN"]),
         ("The Korea Herald and Vietnam News wrote about it.", []),

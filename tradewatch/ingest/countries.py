@@ -210,14 +210,13 @@ def _variants(name: str) -> set[str]:
     bracket = re.fullmatch(r"(.+?)\s*\((.+)\)", name)
     if bracket:  # "Myanmar (Burma)", "Holy See (Vatican City State)", "(French part)"
         found = {bracket.group(1)}
-        if "part" not in bracket.group(2) and "Keeling" not in bracket.group(2):
+        if "part" not in bracket.group(2):
             found.add(bracket.group(2))
     elif "(" in name:  # "Cocos (Keeling) Islands"
         found.add(re.sub(r"\s*\([^)]*\)", "", name))
     if " - " in name:  # CLDR's "Congo - Kinshasa"
         found = {name.replace(" - ", "-")}
-    for suffix in (" SAR China",):
-        found |= {f.removesuffix(suffix) for f in found}
+    found |= {f.removesuffix(" SAR China") for f in found}  # CLDR's "Hong Kong SAR China"
     found |= {f.replace(" & ", " and ") for f in found}
     found |= {f.replace("St. ", "Saint ") for f in found}
     found |= {f.replace("’", "'") for f in found}

@@ -584,6 +584,8 @@ def _infer_reporter(doc: _Document, drafts: list[_Draft], default_home: str) -> 
     scores: Counter[str] = Counter()
     mentioned = Counter(m.iso3 for m in doc.mentions)
     pair = {iso for iso, _ in mentioned.most_common(3)}
+    if len(mentioned) < 2:  # "MOSCOW – Trade with Kazakhstan ...": the dateline names the other
+        pair |= {s.iso3 for s in (doc.evidence.dateline, *doc.evidence.agencies) if s}
     dateline = doc.evidence.dateline
     if dateline and dateline.iso3 in pair:
         scores[dateline.iso3] += _W_DATELINE

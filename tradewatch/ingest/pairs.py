@@ -155,9 +155,7 @@ class PairResolver:
         joined = self._joined(found, anchor)
         if joined:
             return joined
-        ranking = self.focal not in distinct and _RANKING_RE.search(
-            self.text, found[0].start, found[-1].end + 200
-        )
+        ranking = self._ranking(found)
         if len(distinct) == 2 and not ranking:
             return distinct[0], distinct[1]
         # A list ("with Azerbaijan - 113.7%, Russia - 41.8%") or a ranking of partners: the hub
@@ -183,12 +181,9 @@ class PairResolver:
         # each the focal country's partner, not each other's.
         mine = [m for m in self._within(*where.clause) if m.iso3 == one]
         parallel = bool(mine) and self._is_object(mine[0])
-        others = [
-            m
-            for m in self._within(s_start, s_end)
-            if m.iso3 != one and not (parallel and self._is_object(m))
-        ]
-        if others:
+        in_sentence = self._within(s_start, s_end)
+        others = [m for m in in_sentence if m.iso3 != one and not (parallel and self._is_object(m))]
+        if others and not self._ranking(in_sentence):
             before = [m for m in others if m.start <= where.anchor]
             return (before[-1] if before else others[0]).iso3
         for start, end in reversed(self._sentences_before(where)):
@@ -202,6 +197,15 @@ class PairResolver:
             best = max(partners.values())
             return next(m.iso3 for m in self.mentions if partners.get(m.iso3) == best)
         return self.default_home if self.default_home != one else None
+
+    def _ranking(self, found: list[CountryMention]) -> bool:
+        """Whether mentions list partners of the focal country it does not name ("Malaysia was
+        the biggest partner, followed by Laos")."""
+        return (
+            bool(found)
+            and self.focal not in {m.iso3 for m in found}
+            and bool(_RANKING_RE.search(self.text, found[0].start, found[-1].end + 200))
+        )
 
     def _is_object(self, mention: CountryMention) -> bool:
         return bool(_OBJECT_BEFORE_RE.search(self.text, max(0, mention.start - 12), mention.start))

@@ -252,6 +252,9 @@ _BODY_WORD_RE = re.compile(rf"(?:{trie_pattern([*_BODY_WORDS, 'trade office'])})
 _BODY_GAP_RE = re.compile(
     r"(?:['’]s?)?(?:\s+(?:official|government|state|national|foreign|trade|customs))?\s+"
 )
+_BODY_TAIL_RE = re.compile(
+    r"\s+(?:office|agency|bureau|committee|service|authority|department|administration)\b"
+)
 _BODY_OF_RE = re.compile(
     r"(?:\s+(?:service|office|agency|committee|bureau|authority|department|administration))?"
     r"\s+of\s+(?:the\s+)?"
@@ -349,7 +352,8 @@ def source_signals(text: str, mentions: Sequence[CountryMention] | None = None) 
         before = mentions[i - 1] if i else None
         after = mentions[i] if i < len(mentions) else None
         if before and _BODY_GAP_RE.fullmatch(text, before.end, m.start()):
-            iso, start, end = before.iso3, before.start, m.end()
+            tail = _BODY_TAIL_RE.match(text, m.end())  # "Uganda's statistics bureau"
+            iso, start, end = before.iso3, before.start, tail.end() if tail else m.end()
         elif (
             after
             and m.group().startswith(("customs", "statistic"))
