@@ -93,6 +93,7 @@ def test_names_variants_and_adjectives(text: str, iso3: str) -> None:
         ("Michael Jordan said the Bulls would win.", []),
         ("Jordan Peterson spoke in Toronto.", []),
         ("Chad Smith played drums.", []),
+        ("The actor Tom Holland visited Holland.", ["NLD"]),
         ("Exports to Chad and Jordan rose.", ["TCD", "JOR"]),
         ("King Abdullah of Jordan met the Jordan Trade Minister.", ["JOR", "JOR"]),
         ("Oil from the Niger Delta is exported.", []),

@@ -155,8 +155,10 @@ _NOT_COUNTRIES = (
 # Spellings that are ordinary English words when capitalised at a sentence's start.
 _COMMON_WORDS = frozenset({"Reunion"})
 
-# Country names that are also first names: "Jordan Peterson", "Michael Jordan", "Chad Smith".
-_FIRST_NAMES = frozenset({"Chad", "Jordan", "Georgia", "Kenya", "India", "Israel", "Cuba"})
+# Country names that are also people's names: "Jordan Peterson", "Michael Jordan", "Tom Holland".
+_FIRST_NAMES = frozenset(
+    {"Chad", "Jordan", "Georgia", "Kenya", "India", "Israel", "Cuba", "Holland", "Jamaica"}
+)
 # Capitalised words that may follow such a name and still leave it a country.
 _INSTITUTIONAL = frozenset({
     "Ministry", "Minister", "President", "Prime", "Government", "Embassy", "Ambassador",

@@ -5,11 +5,13 @@ growth phrases -> one Fact each, with the verbatim clause as `quote` and its off
 original text (`text[start:end] == quote`, always).
 
 Choices worth knowing:
-  * the reporter is the country whose officials speak (see `_infer_reporter`): nationality of
-    the people quoted for the facts, then of every "X said" and institution cited, then the
-    dateline city and the news agency; `home` forces it, `default_home` is the fallback when
-    nothing in the text decides.  It is decided once per document.  The partner is the other
-    country named in the clause, sentence or paragraph, else the document's main partner.
+  * every fact has its own pair (`reporter`, `partner`) and `side` (whose official, institution
+    or state agency states it, or None), decided per fact by `pairs.PairResolver`: a report
+    about several pairs gives facts for each.  For exports and imports the reporter is the
+    country whose flow the sentence describes; otherwise the document's focal country comes
+    first.  The focal country (`_infer_reporter`, also `Extraction.reporter`) is the one whose
+    officials speak, else the dateline's and agency's, else the most named; `home` sets it, and
+    `default_home` is only the last resort for a fact whose text names one country.
   * a figure without a stated period is taken as the latest full year before the document date
     ("trade, which exceeds a billion dollars" in a February 2026 report -> 2025).
   * a target's deadline may sit in a later sentence of the same paragraph ("... approximately
@@ -56,6 +58,16 @@ _MIN_TRADE_USD = Decimal(1_000_000)
 
 @dataclass(frozen=True, slots=True)
 class Fact:
+    """One figure, growth statement or target of one pair of countries.
+
+    `reporter` and `partner` (ISO3) are the two countries the trade is between, found for this
+    fact; `partner` is None when the text names no second country.  For exports and imports the
+    reporter is the country whose exports or imports they are ("imports" = the reporter's
+    imports from the partner); for turnover the document's focal country comes first.  `side`
+    is the country whose official, institution or state agency states the fact (usually one of
+    the pair), None when the text does not say.  `text[start:end] == quote`.
+    """
+
     kind: str  # "figure" | "growth" | "target"
     reporter: str
     partner: str | None
@@ -101,7 +113,8 @@ class Extraction:
     date_inferred: bool
     date_precision: str | None
     facts: tuple[Fact, ...]
-    reporter: str | None = None  # the document's reporter (forced by `home` or inferred)
+    # The document's focal country (set by `home` or inferred); each fact has its own pair.
+    reporter: str | None = None
 
     def to_json(self, file: str | Path) -> dict[str, Any]:
         return {

@@ -12,10 +12,14 @@ Order: for exports and imports the reporter is the country whose exports or impo
 describes ("Turkish exports to Uzbekistan" -> TUR exports to UZB); otherwise the focal country
 comes first.
 
-Side: the country whose official, institution or state agency states the fact -- the speaker's
-nationality, an institution cited in the sentence ("according to Belstat"), one cited in the
-paragraph or referred back to ("the statement said"), and only then the report's state news
-agency or government website, when it belongs to the pair.  Otherwise unknown (None).
+Side: the country whose official, institution or state agency states the fact, in this order:
+the nationality of whoever the sentence itself quotes; an institution cited in the sentence
+("according to Belstat"); the speaker carried over from the sentence before; none when the
+statement is joint or anonymous ("the ministers said in a joint statement", "officials said");
+an official named without a country holds office where the report is filed; a source referred
+back to ("the statement said"); for figures, the nearest institution of the pair the report
+cites for its numbers; and only then the report's state news agency or government website,
+when it belongs to the pair.  Otherwise unknown (None).
 """
 
 from __future__ import annotations
@@ -56,9 +60,6 @@ _FLOW_PREP_RE = re.compile(
 )
 
 
-_NOWHERE = signals.Signal("", "none", 0, 0)
-
-
 @dataclass(frozen=True, slots=True)
 class Where:
     """Where a fact sits: its clause, sentence, paragraph, the offset of its number, and the
@@ -91,7 +92,7 @@ class PairResolver:
         evidence: signals.Evidence,
         focal: str,
         default_home: str,
-    ):
+    ) -> None:
         self.text = text
         self.mentions = list(mentions)
         self._starts = [m.start for m in self.mentions]
@@ -106,7 +107,8 @@ class PairResolver:
         self.publisher = evidence.publisher
         # Where an official named without a country holds office: the dateline's country,
         # else the state publisher's.
-        self.home_office = (evidence.dateline or self.publisher or _NOWHERE).iso3
+        office = evidence.dateline or self.publisher
+        self.home_office = office.iso3 if office else None
 
     # -- mentions
     def _within(self, start: int, end: int) -> list[CountryMention]:
@@ -132,10 +134,11 @@ class PairResolver:
                 continue  # "Thailand, Laos and Myanmar": a list, not a pair
             hyphen = gap.strip() in "-–—/"
             between = _BETWEEN_RE.search(self.text, max(0, left.start - 20), left.start)
-            # "Belarus and Kyrgyzstan are ...", but not "supplies to Venezuela and Cuba"
+            # "Belarus and Kyrgyzstan are ...", but not "supplies to Venezuela and Cuba", nor
+            # "Italy and the Netherlands came next in trade with Iran" (the focal country's list)
             subject = not _PREPOSITION_BEFORE_RE.search(
                 self.text, max(0, left.start - 12), left.start
-            )
+            ) and self.focal not in {m.iso3 for m in found} - {left.iso3, right.iso3}
             if not (hyphen or between or subject):
                 continue
             distance = abs(anchor - (left.start + right.end) // 2)

@@ -9,7 +9,9 @@ from tradewatch.ingest.files import DocumentError, read_document
 
 TEXT_COLUMNS = (
     "kind",
+    "reporter",
     "partner",
+    "side",
     "flow",
     "value_usd",
     "qualifier",
