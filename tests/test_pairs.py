@@ -53,8 +53,8 @@ def test_the_country_page_puts_its_own_side_first(client, seed):
     response = client.get("/countries/KGZ/")
     row = response.context["rows"][0]
     assert (row.pair.first.iso3, row.pair.second.iso3) == ("KGZ", "BLR")
-    own, partners = row.by_side()
-    assert own.figure.value_usd == 160_200_000 and partners.figure.value_usd == 170_000_000
+    own, partners = row.latest_by_side
+    assert own.value_usd == 160_200_000 and partners.value_usd == 170_000_000
     html = response.content.decode()
     assert html.index("$160.2M") < html.index("≈ $170M")
 

@@ -36,7 +36,7 @@ class PairCountryFilter(admin.SimpleListFilter):
     prefix = ""  # the lookup path to the pair, e.g. "target__" for statements
 
     def lookups(self, request, model_admin):
-        queryset = model_admin.get_queryset(request)
+        queryset = model_admin.model.objects.all()  # not the admin's annotated list query
         codes = set(queryset.values_list(f"{self.prefix}country_a", flat=True).distinct())
         codes |= set(queryset.values_list(f"{self.prefix}country_b", flat=True).distinct())
         return [(c.iso3, f"{c.name} ({c.iso3})") for c in Country.objects.filter(pk__in=codes)]

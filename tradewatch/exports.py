@@ -19,7 +19,6 @@ def flow_dict(fact: Figure | Target, pair: Pair) -> dict:
     """The pair as written (reporter, partner: kept for older clients) and as stored
     (alphabetical), the flow and, for exports, who exports to whom."""
     a, b = fact.pair
-    importer = (b if fact.exporter_id == a else a) if fact.exporter_id else None
     return {
         "reporter": pair.first.iso3,
         "partner": pair.second.iso3,
@@ -27,7 +26,7 @@ def flow_dict(fact: Figure | Target, pair: Pair) -> dict:
         "country_b": b,
         "flow": fact.flow,
         "exporter": fact.exporter_id,
-        "importer": importer,
+        "importer": fact.importer_id,
     }
 
 

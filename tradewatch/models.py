@@ -202,11 +202,17 @@ class Fact(Paired):
         abstract = True
 
     @property
+    def importer_id(self) -> str | None:
+        """The other country of the pair, for exports; None for turnover."""
+        if not self.exporter_id:
+            return None
+        return self.country_b_id if self.exporter_id == self.country_a_id else self.country_a_id
+
+    @property
     def flow_label(self) -> str:
         if self.flow == StoredFlow.TURNOVER:
             return "turnover"
-        importer = self.country_b_id if self.exporter_id == self.country_a_id else self.country_a_id
-        return f"exports {self.exporter_id} → {importer}"
+        return f"exports {self.exporter_id} → {self.importer_id}"
 
     def clean(self) -> None:
         super().clean()

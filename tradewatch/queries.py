@@ -110,26 +110,16 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class SideValue:
-    side: Country | None
-    figure: Figure
-
-
-@dataclass(frozen=True, slots=True)
 class Assessment:
     """What the overview, a country page and the dashboard say about one pair."""
 
     pair: Pair
     latest: Figure | None
     latest_reason: str  # which side's value the progress numbers use, and why
-    latest_by_side: tuple[SideValue, ...]  # the latest full-year value of each side, first first
+    # The first country's own latest full-year value and the second's (None where absent).
+    latest_by_side: tuple[Figure | None, Figure | None]
     target: Target | None
     progress: Progress
-
-    def by_side(self) -> tuple[SideValue | None, SideValue | None]:
-        """The first country's latest full-year value and the second's (None where absent)."""
-        found = {sv.side.iso3: sv for sv in self.latest_by_side}
-        return found.get(self.pair.first.iso3), found.get(self.pair.second.iso3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,14 +236,12 @@ def latest_full_year(figures: list[Figure], pair: Pair) -> tuple[Figure | None, 
     return candidates[choice.index], choice.reason
 
 
-def latest_by_side(figures: list[Figure], pair: Pair) -> tuple[SideValue, ...]:
-    values = []
-    for side in (pair.first.iso3, pair.second.iso3):
-        own = [f for f in figures if f.side_id == side]
-        latest, _ = latest_full_year(own, pair)
-        if latest is not None:
-            values.append(SideValue(pair.country(side), latest))
-    return tuple(values)
+def latest_by_side(figures: list[Figure], pair: Pair) -> tuple[Figure | None, Figure | None]:
+    first, second = (
+        latest_full_year([f for f in figures if f.side_id == side], pair)[0]
+        for side in (pair.first.iso3, pair.second.iso3)
+    )
+    return first, second
 
 
 def growth_evidence(figures: list[Figure], side: str | None) -> list[GrowthEvidence]:

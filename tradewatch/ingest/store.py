@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-import pycountry
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
@@ -171,15 +170,8 @@ def store_extraction(
 
 
 def country(iso3: str | None) -> Country | None:
-    if not iso3:
-        return None
-    found = Country.objects.filter(pk=iso3).first()
-    if found:
-        return found
-    record = pycountry.countries.get(alpha_3=iso3)
-    if record is None:
-        return None
-    return Country.objects.create(iso3=iso3, name=getattr(record, "common_name", record.name))
+    """Every ISO 3166 country is on file (the migrations load them); None for anything else."""
+    return Country.objects.filter(pk=iso3).first() if iso3 else None
 
 
 def store_fact(
