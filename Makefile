@@ -14,7 +14,22 @@ for c in python3.13 python3.12 python3 python $$(ls -d $${PYENV_ROOT:-$$HOME/.py
 endef
 export FIND_PYTHON
 
-install: $(VENV)/.installed
+# The charts' plotly.js: the "basic" bundle, same version as the plotly Python package,
+# fetched from the npm registry and checked against its published integrity hash.
+PLOTLY_BASIC := plotly.js-basic-dist-min@4.1.1
+PLOTLY_BASIC_INTEGRITY := sha512-1oNF8PeQx2hv/y7tqEVWKD3JGwn/MGEMQ8mL9HUwsaqG9FGy/OU5FHUHvzqbqxN4mnwZGI9abTiE775C4kkjMQ==
+PLOTLY_JS := vendor/plotly-basic.min.js
+
+install: $(VENV)/.installed $(PLOTLY_JS)
+
+$(PLOTLY_JS):
+	@command -v npm >/dev/null || { echo "make install needs npm (Node.js) to fetch plotly.js" >&2; exit 1; }
+	@rm -rf vendor/.pack && mkdir -p vendor/.pack
+	cd vendor/.pack && npm pack --silent $(PLOTLY_BASIC) >/dev/null
+	@got=$$(python3 -c 'import base64, glob, hashlib; f = glob.glob("vendor/.pack/*.tgz")[0]; print("sha512-" + base64.b64encode(hashlib.sha512(open(f, "rb").read()).digest()).decode())'); \
+	  if [ "$$got" != "$(PLOTLY_BASIC_INTEGRITY)" ]; then echo "$(PLOTLY_BASIC): integrity $$got does not match" >&2; exit 1; fi
+	tar -xzf vendor/.pack/*.tgz -C vendor/.pack package/plotly-basic.min.js
+	mv vendor/.pack/package/plotly-basic.min.js $@ && rm -rf vendor/.pack
 
 $(VENV)/.installed: pyproject.toml
 	@if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
@@ -46,11 +61,11 @@ check: install
 	$(PY) manage.py makemigrations --check --dry-run
 	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 	$(DEPLOY_ENV) $(PY) manage.py collectstatic --noinput --clear -v0
-	@ls staticfiles/plotly/plotly.min.*.js staticfiles/staticfiles.json >/dev/null && echo "collectstatic: hashed, compressed static files OK"
+	@ls staticfiles/plotly/plotly-basic.min.*.js staticfiles/staticfiles.json >/dev/null && echo "collectstatic: hashed, compressed static files OK"
 
 bench: install
 	$(PY) -m tradewatch.bench
 	$(PY) -m tradewatch.ingest.bench
 
 clean:
-	rm -rf $(VENV) staticfiles tradewatch.sqlite3
+	rm -rf $(VENV) vendor staticfiles tradewatch.sqlite3

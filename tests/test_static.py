@@ -1,4 +1,4 @@
-"""Static files: plotly.js from the plotly wheel, and served by the live server in tests."""
+"""Static files: the plotly.js bundle from make install, served by the live server in tests."""
 
 import urllib.request
 from collections.abc import Iterator
@@ -7,17 +7,33 @@ from pathlib import Path
 import pytest
 from pytest_django.live_server_helper import LiveServer
 
-from tradewatch.staticfinders import PLOTLY_JS, PlotlyFinder
+from tradewatch.staticfinders import PlotlyFinder, bundle_path, bundle_version
 
 
-def test_plotly_finder_lists_only_plotly_min_js():
+def test_plotly_finder_lists_only_the_basic_bundle():
     finder = PlotlyFinder()
     listed = [f"{storage.prefix}/{path}" for path, storage in finder.list([])]
-    assert listed == ["plotly/plotly.min.js"]
-    assert finder.find("plotly/plotly.min.js") == str(PLOTLY_JS)
+    assert listed == ["plotly/plotly-basic.min.js"]
+    assert finder.find("plotly/plotly-basic.min.js") == str(bundle_path())
     assert finder.find("plotly/widgetbundle.js") is None
-    assert finder.find("plotly/plotly.min.js", find_all=True) == [str(PLOTLY_JS)]
+    assert finder.find("plotly/plotly-basic.min.js", find_all=True) == [str(bundle_path())]
     assert finder.check() == []
+
+
+def test_the_bundle_is_the_plotly_js_version_the_figures_are_built_for():
+    import plotly.offline
+
+    assert bundle_version(bundle_path()) == plotly.offline.get_plotlyjs_version()
+
+
+def test_a_bundle_of_another_version_fails_the_system_check(tmp_path, settings):
+    settings.BASE_DIR = tmp_path
+    (tmp_path / "vendor").mkdir()
+    (tmp_path / "vendor" / "plotly-basic.min.js").write_text(
+        "/** plotly.js (basic - minified) v3.0.0 */"
+    )
+    [error] = PlotlyFinder().check()
+    assert "is plotly.js 3.0.0" in error.msg
 
 
 @pytest.fixture
@@ -35,7 +51,7 @@ def live_server_without_collectstatic(settings, tmp_path, transactional_db) -> I
     server.stop()
 
 
-@pytest.mark.parametrize("path", ["/static/plotly/plotly.min.js", "/static/css/site.css"])
+@pytest.mark.parametrize("path", ["/static/plotly/plotly-basic.min.js", "/static/css/site.css"])
 def test_live_server_serves_static_files_without_collectstatic(
     live_server_without_collectstatic, path
 ):

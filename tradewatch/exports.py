@@ -30,6 +30,16 @@ def flow_dict(fact: Figure | Target, pair: Pair) -> dict:
     }
 
 
+def currency_dict(fact: Figure | Target) -> dict:
+    """The amount as the source stated it, when not in US dollars, and how it was converted."""
+    return {
+        "currency": fact.currency,
+        "amount": number(fact.amount),
+        "usd_rate": number(fact.usd_rate),
+        "usd_rate_basis": fact.usd_rate_basis or None,
+    }
+
+
 def figure_dict(f: Figure, pair: Pair, conflicting: frozenset[int]) -> dict:
     return {
         "id": f.pk,
@@ -39,6 +49,7 @@ def figure_dict(f: Figure, pair: Pair, conflicting: frozenset[int]) -> dict:
         "period_end": iso(f.period_end),
         "period_label": f.period.label,
         "value_usd": number(f.value_usd),
+        **currency_dict(f),
         "qualifier": f.qualifier,
         "change_pct": number(f.change_pct),
         "change_qualifier": f.change_qualifier,
@@ -69,6 +80,7 @@ def target_dict(t: Target, pair: Pair) -> dict:
         "id": t.pk,
         **flow_dict(t, pair),
         "value_usd": number(t.value_usd),
+        **currency_dict(t),
         "qualifier": t.qualifier,
         "deadline": iso(t.deadline),
         "stated_on": iso(t.stated_on),

@@ -243,6 +243,40 @@ class Sided(models.Model):
             raise ValidationError({"side": "The side must be one of the pair (or unknown)."})
 
 
+def validate_currency(value: str) -> None:
+    if pycountry.currencies.get(alpha_3=value) is None:
+        raise ValidationError(f"“{value}” is not an ISO 4217 currency code.")
+
+
+class InCurrency(models.Model):
+    """An amount as the source states it, when that is not US dollars, and how (and whether)
+    it was converted: value_usd is then the ECB-rate conversion, or empty where no rate
+    exists (see tradewatch/rates.py)."""
+
+    currency = models.CharField(
+        max_length=3, default="USD", validators=[validate_currency], help_text="ISO 4217"
+    )
+    amount = models.DecimalField(
+        "amount in that currency",
+        **MONEY,
+        null=True,
+        blank=True,
+        validators=NON_NEGATIVE,
+        help_text="The value as stated, when the currency is not USD.",
+    )
+    usd_rate = models.DecimalField(
+        "USD per unit", max_digits=14, decimal_places=6, null=True, blank=True
+    )
+    usd_rate_basis = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def check_currency(self) -> None:
+        if self.currency != "USD" and self.amount is None:
+            raise ValidationError({"amount": f"Give the amount in {self.currency} as stated."})
+
+
 class Quoted(models.Model):
     """Who said it, where, and the exact words (with their span in the source text)."""
 
@@ -262,7 +296,7 @@ class Quoted(models.Model):
             raise ValidationError({"quote_end": "The quote cannot end before it starts."})
 
 
-class Figure(Fact, Sided, Quoted):
+class Figure(Fact, Sided, InCurrency, Quoted):
     """A reported value (or a reported change) for one period."""
 
     period_start = models.DateField()
@@ -329,6 +363,7 @@ class Figure(Fact, Sided, Quoted):
             ),
             models.CheckConstraint(
                 condition=Q(value_usd__isnull=False)
+                | Q(amount__isnull=False)
                 | Q(change_pct__isnull=False)
                 | Q(growth_factor__isnull=False),
                 name="figure_has_value_or_change",
@@ -359,10 +394,12 @@ class Figure(Fact, Sided, Quoted):
     def clean(self) -> None:
         super().clean()
         self.check_side(self.pair)
+        self.check_currency()
         errors = {}
         if self.period_start and self.period_end and self.period_end < self.period_start:
             errors["period_end"] = "The period cannot end before it starts."
-        if self.value_usd is None and self.change_pct is None and self.growth_factor is None:
+        stated = (self.value_usd, self.amount, self.change_pct, self.growth_factor)
+        if all(v is None for v in stated):
             errors["value_usd"] = "Give a value, a change in %, or a growth factor."
         if self.preferred and not self.preferred_reason.strip():
             errors["preferred_reason"] = "Say why this value should be used for progress."
@@ -370,7 +407,7 @@ class Figure(Fact, Sided, Quoted):
             raise ValidationError(errors)
 
 
-class Target(Fact):
+class Target(Fact, InCurrency):
     """A stated goal. Several statements (sources) may state the same target."""
 
     value_usd = models.DecimalField(
@@ -426,6 +463,7 @@ class Target(Fact):
 
     def clean(self) -> None:
         super().clean()
+        self.check_currency()
         if self.deadline and self.stated_on and self.deadline < self.stated_on:
             raise ValidationError(
                 {"deadline": "The deadline cannot be before the date the target was stated."}

@@ -116,7 +116,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# PlotlyFinder adds plotly/plotly.min.js from the installed plotly wheel, and nothing else of it.
+# PlotlyFinder adds plotly/plotly-basic.min.js, fetched by `make install` (vendor/).
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",

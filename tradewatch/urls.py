@@ -1,7 +1,16 @@
 from django.contrib import admin
 from django.urls import path, register_converter
 
-from tradewatch.views import countries, exports, overview, pairs, redirects, reports, sources
+from tradewatch.views import (
+    countries,
+    exports,
+    health,
+    overview,
+    pairs,
+    redirects,
+    reports,
+    sources,
+)
 
 
 class Iso3Converter:
@@ -23,6 +32,7 @@ PAIR = "pairs/<iso3:a>-<iso3:b>/"
 urlpatterns = [
     path("", overview.overview, name="overview"),
     path("methodology/", overview.methodology, name="methodology"),
+    path("healthz", health.healthz, name="healthz"),
     path("countries/<iso3:iso3>/", countries.country_detail, name="country-detail"),
     path(PAIR, pairs.pair_detail, name="pair-detail"),
     path(PAIR + "report/", reports.pair_report, name="pair-report"),

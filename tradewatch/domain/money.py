@@ -29,13 +29,22 @@ def format_usd(amount: Decimal | None, qualifier: Qualifier = Qualifier.EXACT) -
     return QUALIFIER_PREFIX[qualifier] + short_usd(amount)
 
 
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+
+
 def short_usd(amount: Decimal) -> str:
+    return short_money(amount, "USD")
+
+
+def short_money(amount: Decimal, currency: str) -> str:
+    """'$160.2M', '€2B', 'THB 45.5B': scaled, with the currency's symbol where it has one."""
+    symbol = CURRENCY_SYMBOLS.get(currency, f"{currency} ")
     for scale, suffix in SCALES:
         if abs(amount) >= scale:
             scaled = (amount / scale).quantize(Decimal("0.1"))
             text = f"{scaled:f}".removesuffix(".0")
-            return f"${text}{suffix}"
-    return f"${amount.quantize(Decimal(1)):,f}"
+            return f"{symbol}{text}{suffix}"
+    return f"{symbol}{amount.quantize(Decimal(1)):,f}"
 
 
 def format_percent(fraction: Decimal | float | None, *, signed: bool = False) -> str:

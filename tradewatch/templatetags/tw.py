@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django import template
 
-from tradewatch.domain.money import Qualifier, format_percent, format_usd
+from tradewatch.domain.money import Qualifier, format_percent, format_usd, short_money
 
 register = template.Library()
 
@@ -25,3 +25,8 @@ def signed_pct(value: Decimal | None) -> str:
 @register.filter
 def slug(text: str) -> str:
     return str(text).replace(" ", "-")
+
+
+@register.filter
+def money(amount: Decimal | None, currency: str = "USD") -> str:
+    return "—" if amount is None else short_money(amount, currency)
