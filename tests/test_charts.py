@@ -56,3 +56,11 @@ def test_empty_flow_says_so(seed):
     spec = chart("KGZ", flow="exports")
     assert spec["data"] == []
     assert spec["layout"]["annotations"][-1]["text"] == "No reported figures yet"
+
+
+def test_two_sides_values_for_one_year_sit_apart(seed):
+    by_name = traces(chart("KGZ"))
+    belarus = by_name["Belarus's figures (full year)"]["x"][0]
+    kyrgyzstan = by_name["Kyrgyzstan's figures (full year)"]["x"][0]
+    assert belarus.startswith("2022") and kyrgyzstan.startswith("2022")
+    assert belarus < kyrgyzstan

@@ -2,7 +2,7 @@
 
 import json
 import threading
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import plotly.graph_objects as go
@@ -48,10 +48,13 @@ def hover_text(figure: Figure, conflicting: bool) -> str:
     return "<br>".join(lines)
 
 
-def figure_trace(name: str, figures: list[Figure], conflicts: frozenset[int], **marker) -> dict:
+def figure_trace(
+    name: str, figures: list[Figure], conflicts: frozenset[int], shift_days: int = 0, **marker
+) -> dict:
+    shift = timedelta(days=shift_days)
     return go.Scatter(
         name=name,
-        x=[midpoint(f.period_start, f.period_end) for f in figures],
+        x=[midpoint(f.period_start + shift, f.period_end + shift) for f in figures],
         y=[millions(f.value_usd) for f in figures],
         mode="markers+text",
         text=[QUALIFIER_MARK[Qualifier(f.qualifier)] for f in figures],
@@ -148,17 +151,24 @@ def flow_words(dashboard: Dashboard) -> str:
     return "turnover"
 
 
-def side_groups(dashboard: Dashboard) -> list[tuple[str, list[Figure], dict]]:
+# Each side's points sit a few weeks apart, so two sides' values for one year do not hide
+# each other when they are close.
+SIDE_SHIFT_DAYS = (-30, 30, 0)
+
+
+def side_groups(dashboard: Dashboard) -> list[tuple[str, list[Figure], int, dict]]:
     """One series per side and kind of period, so each side's numbers are told apart."""
     groups = []
     for index, (side, figures) in enumerate(dashboard.sides()):
         stated = [f for f in figures if f.value_usd is not None and not f.derived]
-        full, part = SIDE_COLOURS[index if side else 2]
+        slot = index if side else 2
+        full, part = SIDE_COLOURS[slot]
         who = f"{side.name}'s figures" if side else "Side not stated"
+        shift = SIDE_SHIFT_DAYS[slot]
         groups += [
-            (f"{who} (full year)", [f for f in stated if f.period.is_full_year],
+            (f"{who} (full year)", [f for f in stated if f.period.is_full_year], shift,
              {"color": full, "symbol": "circle"}),
-            (f"{who} (part of a year)", [f for f in stated if f.period.is_partial],
+            (f"{who} (part of a year)", [f for f in stated if f.period.is_partial], shift,
              {"color": part, "symbol": "diamond"}),
         ]  # fmt: skip
     return groups
@@ -182,13 +192,13 @@ def target_chart(dashboard: Dashboard) -> dict:
     valued = [f for f in dashboard.figures if f.value_usd is not None]
     groups = side_groups(dashboard)
     groups.append(
-        ("Derived from stated growth", [f for f in valued if f.derived],
+        ("Derived from stated growth", [f for f in valued if f.derived], 0,
          {"color": COLOURS["path"], "symbol": "circle-open"}),
     )  # fmt: skip
     fig = go.Figure()
-    for name, figures, marker in groups:
+    for name, figures, shift, marker in groups:
         if figures:
-            fig.add_trace(figure_trace(name, figures, conflicts, **marker))
+            fig.add_trace(figure_trace(name, figures, conflicts, shift, **marker))
     extras = [required_path(dashboard), target_trace(dashboard)]
     extras += undated_target_lines(dashboard)
     for extra in extras:
