@@ -4,7 +4,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradewatch.ingest.dates import document_date, find_deadlines, find_periods, infer_year
+from tradewatch.ingest.dates import (
+    Clock,
+    after_base,
+    base_period,
+    document_date,
+    find_deadlines,
+    find_periods,
+    header_end,
+    infer_year,
+)
 
 REFERENCE = date(2026, 11, 24)
 
@@ -146,3 +155,114 @@ def test_arbitrary_text_never_raises(text: str, published: date | None) -> None:
     document_date(text, published)
     for period in find_periods(text, published) + find_deadlines(text, published):
         assert period.start <= period.end
+
+
+# Real reports: fiscal years, partial and yearless periods, relative wording, headers.
+AUG = Clock(date(2024, 8, 14))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("exports of $11 billion in 2023-24", date(2023, 4, 1), date(2024, 3, 31)),
+        ("during FY2017-18", date(2017, 4, 1), date(2018, 3, 31)),
+        ("in fiscal year 2022–23", date(2022, 4, 1), date(2023, 3, 31)),
+        ("in the last fiscal", date(2023, 4, 1), date(2024, 3, 31)),
+        ("in the year to March", date(2023, 4, 1), date(2024, 3, 31)),
+        ("in the 12 months to March 2022", date(2021, 4, 1), date(2022, 3, 31)),
+        ("the first five months of the fiscal year 2022-23", date(2022, 4, 1), date(2022, 8, 31)),
+        ("first four months of the current fiscal", date(2024, 4, 1), date(2024, 7, 31)),
+        ("between the financial years FY2012 and FY2022", date(2011, 4, 1), date(2022, 3, 31)),
+        ("between April and July", date(2024, 4, 1), date(2024, 7, 31)),
+        ("from January through June", date(2024, 1, 1), date(2024, 6, 30)),
+        ("during Jan-Sep 2023", date(2023, 1, 1), date(2023, 9, 30)),
+        ("in November-February", date(2023, 11, 1), date(2024, 2, 29)),
+        ("in July", date(2024, 7, 1), date(2024, 7, 31)),
+        ("in September", date(2023, 9, 1), date(2023, 9, 30)),  # not over yet: last year's
+        ("for the month of June", date(2024, 6, 1), date(2024, 6, 30)),
+        ("in the fourth quarter", date(2023, 10, 1), date(2023, 12, 31)),
+        ("in H1", date(2024, 1, 1), date(2024, 6, 30)),
+        ("in the first eight months of 2024", date(2024, 1, 1), date(2024, 8, 31)),
+        ("trade in eight months was down", date(2024, 1, 1), date(2024, 8, 31)),
+        ("has grown 25 percent a year since 2001", date(2001, 1, 1), date(2024, 12, 31)),
+    ],
+)
+def test_periods_of_real_reports(text: str, start: date, end: date) -> None:
+    (period,) = find_periods(text, AUG)
+    assert (period.start, period.end) == (start, end)
+    assert text[period.span_start : period.span_end] == period.text
+
+
+def test_four_digit_fiscal_years_only_in_a_fiscal_text() -> None:
+    (calendar,) = find_periods("in 2019-2020", AUG)
+    (fiscal,) = find_periods("in 2019-2020", Clock(AUG.day, fiscal=True))
+    assert (calendar.start, calendar.end) == (date(2019, 1, 1), date(2020, 12, 31))
+    assert (fiscal.start, fiscal.end) == (date(2019, 4, 1), date(2020, 3, 31))
+
+
+def test_a_year_only_guess_does_not_push_months_back() -> None:
+    guess = Clock(date(2022, 1, 1), exact=False)
+    (period,) = find_periods("between April and October", guess)
+    assert period.start == date(2022, 4, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "up 9% from the same period last year",
+        "a 2.1% increase from the same month in 2023",
+        "20% lower than August 2019",
+        "surpassed the indicators of 2020",
+        "on an annual basis",
+    ],
+)
+def test_more_bases_are_not_periods(text: str) -> None:
+    assert find_periods(text, AUG) == []
+
+
+def test_a_base_amount_takes_the_base_period() -> None:
+    text = "compared to the same period in 2023 ($518 million)"
+    (main,) = find_periods("in January-February 2024", AUG)
+    at = text.index("$")
+    found = base_period(text, at, at + len("$518 million"), AUG, main)
+    assert found is not None and (found.start, found.end) == (date(2023, 1, 1), date(2023, 2, 28))
+
+
+def test_a_base_alone_implies_the_period_after_it() -> None:
+    found = after_base("trade was $1.3 billion, 20% lower than August 2019", AUG, None)
+    assert found is not None and (found.start, found.end) == (date(2020, 8, 1), date(2020, 8, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("$3 billion in three years", [2027]),
+        ("in 2-3 years", [2027]),
+        ("by the end of the decade", [2030]),
+        ("their 2015 bilateral trade target of $15 billion", [2015]),
+        ("by 2024-end", [2024]),
+        ("by end-2026", [2026]),
+        ("in the near future", []),
+        ("in the medium term", []),
+        ("three years ago", []),
+    ],
+)
+def test_deadlines_of_real_reports(text: str, years: list[int]) -> None:
+    assert [d.end.year for d in find_deadlines(text, AUG)] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("url: https://x.example/a\ndate: 2023-05-21\n\nIn 2022 trade", date(2023, 5, 21)),
+        ("url: https://x.example/a\ndate: unknown\n\nTrade grew in 2021.", date(2021, 1, 1)),
+        ("url: https://x.example/a\ndate: unknown\n\nUp 2% from the same month in 2023.", None),
+    ],
+)
+def test_the_header_date_is_read(text: str, expected: date | None) -> None:
+    found = document_date(text)
+    if expected is None:  # only a base year: the text is from the year after it
+        assert found.date == date(2024, 1, 1) and found.inferred
+    else:
+        assert found.date == expected
+    assert header_end(text) == text.index("\n\n")

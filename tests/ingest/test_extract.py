@@ -91,13 +91,14 @@ HEAD = " date 2024-05-10 "
             date(2030, 12, 31),
         ),
         (
+            # a forecast for the current year is a figure for that year, not a target
             "Trade with China is expected to reach $9 billion this year.",
-            "target",
+            "figure",
             "turnover",
             9_000_000_000,
             "exact",
-            None,
             date(2024, 12, 31),
+            None,
         ),
         (
             "The goal is to increase trade with China to $12bn.",
@@ -109,7 +110,17 @@ HEAD = " date 2024-05-10 "
             None,
         ),
         (
+            # a present-tense level states no period (README of the extraction set)
             "Trade with China exceeds a billion dollars.",
+            "figure",
+            "turnover",
+            1_000_000_000,
+            "more_than",
+            None,
+            None,
+        ),
+        (
+            "Trade with China exceeded a billion dollars.",
             "figure",
             "turnover",
             1_000_000_000,
@@ -292,6 +303,10 @@ def test_to_json_format() -> None:
         "quote",
         "start",
         "end",
+        "currency",
+        "value",
+        "value_low",
+        "value_high",
     ]
     assert fact["value_usd"] == 8_400_000_000 and isinstance(fact["value_usd"], int)
     assert payload["document_date"] == "2024-05-10"

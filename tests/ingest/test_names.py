@@ -3,35 +3,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tradewatch.ingest.countries import (
-    countries_in,
     country_of_place,
+    find_countries,
     is_place_name,
     is_possessive,
-    iso3_for_name,
-    main_partner,
 )
 from tradewatch.ingest.extract import _paragraphs, split_sentences
 from tradewatch.ingest.names import SpeakerResolver, find_people, same_person
-
-
-@pytest.mark.parametrize(
-    ("name", "iso3"),
-    [
-        ("Belarus", "BLR"),
-        ("Byelorussian", "BLR"),
-        ("Kyrgyz Republic", "KGZ"),
-        ("Kirghizia", "KGZ"),
-        ("Kazakhstani", "KAZ"),
-        ("Republic of Kazakhstan", "KAZ"),
-        ("Türkiye", "TUR"),
-        ("UAE", "ARE"),
-        ("Viet Nam", "VNM"),
-        ("Emirati", "ARE"),
-        ("Atlantis", None),
-    ],
-)
-def test_iso3_for_name(name: str, iso3: str | None) -> None:
-    assert iso3_for_name(name) == iso3
 
 
 @pytest.mark.parametrize(
@@ -52,12 +30,8 @@ def test_country_of_place(place: str, iso3: str) -> None:
         ("up to US$ 2 billion", []),
     ],
 )
-def test_countries_in(text: str, found: list[str]) -> None:
-    assert countries_in(text) == found
-
-
-def test_main_partner_ignores_home() -> None:
-    assert main_partner("Belarus and Kyrgyzstan. Kyrgyzstan and Russia. Belarus.", "BLR") == "KGZ"
+def test_countries_found_in(text: str, found: list[str]) -> None:
+    assert list(dict.fromkeys(m.iso3 for m in find_countries(text))) == found
 
 
 @pytest.mark.parametrize(

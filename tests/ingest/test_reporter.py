@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pycountry
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tradewatch.ingest.countries import nationality_in
 from tradewatch.ingest.extract import facts_from_text
-from tradewatch.ingest.names import leader_country
-from tradewatch.ingest.signals import agency_signals, dateline_country, source_signals
+from tradewatch.ingest.names import LEADERS, leader_country
+from tradewatch.ingest.signals import (
+    AGENCIES,
+    agencies_named,
+    agency_signals,
+    dateline_country,
+    source_signals,
+)
 
 FIGURE = "Trade between Kazakhstan and Uzbekistan reached $4.4 billion in 2024"
 
@@ -252,6 +261,52 @@ def test_agency_signals(text: str, isos: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("ASTANA. KAZINFORM – Trade grew.", True),
+        ("BISHKEK, March 3 (AKIpress) – Trade grew.", False),  # a private agency only reports
+        ("MOSCOW, May 5 (Interfax) – Trade grew.", False),
+    ],
+)
+def test_state_and_private_agencies(text: str, state: bool) -> None:
+    assert [s.state for s in agency_signals(text)] == [state]
+
+
+def test_an_international_agency_is_evidence_of_no_country() -> None:
+    text = "MOSCOW, May 5 (Reuters) - Trade grew."
+    assert agency_signals(text) == []
+    assert [a.name for a, _, _ in agencies_named(text)] == ["Reuters"]
+
+
+def test_the_store_names_the_publisher_from_the_same_agency_list() -> None:
+    from tradewatch.ingest.store import publisher_of
+
+    assert publisher_of("ASTANA. KAZINFORM – Trade grew.") == "Kazinform"
+    assert publisher_of("DUSHANBE, March 2. /TASS/. Trade grew.") == "TASS"
+    assert publisher_of("Trade grew, according to a statement.") == ""
+
+
+_COUNTRIES = {record.alpha_3 for record in pycountry.countries}
+
+
+def test_the_agency_data_is_well_formed() -> None:
+    assert AGENCIES
+    for agency in AGENCIES:
+        assert agency.iso3 in _COUNTRIES, agency
+        assert agency.aliases or agency.exact, agency
+    spellings = [s.lower() for a in AGENCIES for s in a.aliases]
+    assert len(spellings) == len(set(spellings))  # one agency per spelling
+
+
+def test_the_leader_data_is_well_formed() -> None:
+    assert LEADERS
+    for leader in LEADERS:
+        assert leader.iso3 in _COUNTRIES, leader
+        assert leader.end is None or leader.start < leader.end, leader
+        assert leader.full_names, leader  # the full name is always given
+
+
+@pytest.mark.parametrize(
     ("text", "isos"),
     [
         ("Trade grew, the State Customs Committee of Azerbaijan said.", ["AZE"]),
@@ -295,6 +350,23 @@ def test_nationality_in(title: str, iso3: str | None) -> None:
 )
 def test_leader_country(name: str, iso3: str | None) -> None:
     assert leader_country(name) == iso3
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "iso3"),
+    [
+        ("Nazarbayev", date(2015, 6, 1), "KAZ"),
+        ("Nazarbayev", date(2023, 6, 1), None),  # out of office: no longer speaks for Kazakhstan
+        ("Tokayev", date(2023, 6, 1), "KAZ"),
+        ("Kishida", date(2019, 6, 1), None),  # between his terms as minister and premier
+        ("Kishida", date(2022, 6, 1), "JPN"),
+        ("Sadyr Zhaparov", date(2024, 1, 1), "KGZ"),  # another transliteration
+        ("Li Qiang", date(2015, 1, 1), None),
+        ("Li", date(2024, 1, 1), None),  # a lone common surname names no one
+    ],
+)
+def test_a_leader_counts_only_during_a_term(name: str, on: date, iso3: str | None) -> None:
+    assert leader_country(name, on) == iso3
 
 
 @settings(max_examples=200, deadline=None)

@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pycountry
 from babel import Locale
@@ -159,14 +158,31 @@ _COMMON_WORDS = frozenset({"Reunion"})
 _FIRST_NAMES = frozenset(
     {"Chad", "Jordan", "Georgia", "Kenya", "India", "Israel", "Cuba", "Holland", "Jamaica"}
 )
-# Capitalised words that may follow such a name and still leave it a country.
-_INSTITUTIONAL = frozenset({
-    "Ministry", "Minister", "President", "Prime", "Government", "Embassy", "Ambassador",
-    "Customs", "Trade", "Central", "National", "Bureau", "Statistics", "Statistical", "Revenue",
-    "Authority", "Chamber", "Investment", "Export", "Import", "Foreign", "Deputy", "King",
-    "Kingdom", "Republic", "State", "Parliament", "Senate", "Council", "Office", "Agency",
-    "Department", "Committee", "Commission", "Bank", "Airways", "Railways", "Post", "Ports",
+# The head words of a state body ("State Customs Committee", "Jordan Investment Authority"):
+# signals.py finds cited institutions by them.
+INSTITUTION_WORDS = frozenset({
+    "Ministry", "Committee", "Office", "Service", "Agency", "Department", "Administration",
+    "Bureau", "Customs", "Government", "Embassy", "Cabinet", "Statistics", "Inspectorate",
+    "Chamber", "Institute", "Authority", "Commission",
 })  # fmt: skip
+# Capitalised words that may follow such a name and still leave it a country.
+_INSTITUTIONAL = INSTITUTION_WORDS | {
+    "Minister", "President", "Prime", "Ambassador", "Trade", "Central", "National",
+    "Statistical", "Revenue", "Investment", "Export", "Import", "Foreign", "Deputy", "King",
+    "Kingdom", "Republic", "State", "Parliament", "Senate", "Council", "Bank", "Airways",
+    "Railways", "Post", "Ports",
+}  # fmt: skip
+# Months and weekdays are never a surname: "to India January-March", "with Jordan Tuesday".
+CALENDAR_WORDS = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday",
+})  # fmt: skip
+# A name right after a preposition is a place, not a person: "exports to India", "and Jordan".
+PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:to|from|with|in|into|by|on|at|across|including|like|as|than|and)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _NAME_LIKE_RE = re.compile(r"\s+([A-Z][a-z]+)\b")
 _FIRST_NAME_BEFORE_RE = re.compile(r"(?:^|[a-z,;:]\s+)([A-Z][a-z]+)\s+$")
 _FUNCTION_WORDS = frozenset({
@@ -199,8 +215,9 @@ class CountryMention:
     text: str
 
 
-def _fold_accents(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
+def fold_accents(text: str) -> str:
+    """`text` without diacritics: "Türkiye" -> "Turkiye", "Phạm" -> "Pham"."""
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -222,7 +239,7 @@ def _variants(name: str) -> set[str]:
     found |= {f.replace(" & ", " and ") for f in found}
     found |= {f.replace("St. ", "Saint ") for f in found}
     found |= {f.replace("’", "'") for f in found}
-    found |= {_fold_accents(f) for f in found}
+    found |= {fold_accents(f) for f in found}
     return {f for f in found if f and f not in _COMMON_WORDS}
 
 
@@ -254,35 +271,30 @@ def _library_names() -> dict[str, list[str]]:
     return names
 
 
-def _build() -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, ...]], dict[str, str]]:
-    """(name -> iso3, adjective -> iso3, iso3 -> all names and adjectives, city -> iso3).
-
-    Earlier sources win a spelling two countries share: hand-added names first, then each
-    country's common and ISO names, then official names.
-    """
-    by_name: dict[str, str] = {}
-    for iso, extra in _EXTRA_NAMES.items():
-        for name in extra.split("|"):
-            by_name.setdefault(name, iso)
-    for iso, found in _library_names().items():
-        for name in found:
-            for variant in sorted(_variants(name)):
-                by_name.setdefault(variant, iso)
-    by_adjective: dict[str, str] = {}
-    for iso, adjectives in _ADJECTIVES.items():
-        for adjective in adjectives.split("|"):
-            by_adjective.setdefault(adjective, iso)
-    by_iso: dict[str, list[str]] = {}
-    for table in (by_name, by_adjective):
-        for name, iso in table.items():
-            by_iso.setdefault(iso, []).append(name)
-    cities = {city: iso for iso, names in _CITIES.items() for city in names.split("|")}
-    return by_name, by_adjective, {iso: tuple(n) for iso, n in by_iso.items()}, cities
+def _by_spelling(table: dict[str, str], into: dict[str, str] | None = None) -> dict[str, str]:
+    """spelling -> iso3 from an iso3 -> "a|b|c" table; the first country to claim a spelling
+    keeps it."""
+    found = {} if into is None else into
+    for iso, spellings in table.items():
+        for spelling in spellings.split("|"):
+            found.setdefault(spelling, iso)
+    return found
 
 
-NAME_TO_ISO, ADJECTIVE_TO_ISO, _BY_ISO, CITY_TO_ISO = _build()
+def _names() -> dict[str, str]:
+    """name -> iso3.  Hand-added names win a spelling two countries share, then the first
+    country in ISO order that has it."""
+    library = {
+        iso: "|".join(sorted(v for name in found for v in _variants(name)))
+        for iso, found in _library_names().items()
+    }
+    return _by_spelling(library, _by_spelling(_EXTRA_NAMES))
+
+
+NAME_TO_ISO = _names()
+ADJECTIVE_TO_ISO = _by_spelling(_ADJECTIVES)
+CITY_TO_ISO = _by_spelling(_CITIES)
 ALIAS_TO_ISO: dict[str, str] = {**ADJECTIVE_TO_ISO, **NAME_TO_ISO}
-_CODES = frozenset(record.alpha_3 for record in pycountry.countries)
 
 
 def starts_word(text: str, at: int, also: str = "._") -> bool:
@@ -320,14 +332,18 @@ _MENTION_RE = re.compile(rf"(?:{trie_pattern([*ALIAS_TO_ISO, *_NOT_COUNTRIES])})
 _CITY_RE = re.compile(rf"(?<![\w-])(?:{trie_pattern(CITY_TO_ISO)})(?![\w])")
 
 
+def _not_surname(word: str) -> bool:
+    return word in _INSTITUTIONAL or word in ALIAS_TO_ISO or word in CALENDAR_WORDS
+
+
 def _is_country(text: str, start: int, end: int) -> bool:
     """Whether a matched name is the country, not a currency, a masthead or a person."""
     word = text[start:end]
     if any(r.match(text, end) for r in (_CURRENCY_AFTER_RE, _MASTHEAD_AFTER_RE, _ORIGIN_AFTER_RE)):
         return False
-    if word in _FIRST_NAMES:
+    if word in _FIRST_NAMES and not PREPOSITION_BEFORE_RE.search(text, max(0, start - 16), start):
         after = _NAME_LIKE_RE.match(text, end)
-        if after and after.group(1) not in _INSTITUTIONAL and after.group(1) not in ALIAS_TO_ISO:
+        if after and not _not_surname(after.group(1)):
             return False  # "Jordan Peterson"
         before = _FIRST_NAME_BEFORE_RE.search(text, max(0, start - 30), start)
         if before and before.group(1) not in _FUNCTION_WORDS | _INSTITUTIONAL:
@@ -351,28 +367,21 @@ def find_countries(text: str, *, include_cities: bool = False) -> list[CountryMe
     return found
 
 
-def countries_in(text: str) -> list[str]:
-    """Distinct ISO3 codes mentioned in a text, in order of first mention."""
-    return list(_countries_in(text))
-
-
-@lru_cache(maxsize=4096)
-def _countries_in(text: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(m.iso3 for m in find_countries(text)))
-
-
-def is_country_code(iso3: str) -> bool:
-    return iso3 in _CODES
-
-
-def country_names(iso3: str) -> tuple[str, ...]:
-    """All names, adjectives and aliases known for an ISO3 code (empty if unknown)."""
-    return _BY_ISO.get(iso3, ())
-
-
-def iso3_for_name(name: str) -> str | None:
-    """ISO3 code for a country name, adjective or alias ("Kyrgyz" -> "KGZ")."""
-    return ALIAS_TO_ISO.get(name.strip())
+def most_named(
+    mentions: Sequence[CountryMention],
+    *,
+    among: Collection[str] | None = None,
+    excluding: Collection[str] = (),
+) -> str | None:
+    """The country named most often in `mentions` (only those `among`, none `excluding`);
+    ties go to the first named."""
+    counts = Counter(
+        m.iso3 for m in mentions if m.iso3 not in excluding and (among is None or m.iso3 in among)
+    )
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(iso for iso, n in counts.items() if n == best)  # Counter keeps first-seen order
 
 
 def country_of_place(place: str) -> str | None:
@@ -397,15 +406,6 @@ def is_place_name(name: str) -> bool:
         bare = bare[:-1] if bare[-1] in "'’" else bare[:-2]
     bare = bare.removeprefix("the ").removeprefix("The ")
     return bare in ALIAS_TO_ISO or bare in CITY_TO_ISO
-
-
-def main_partner(text: str, home: str) -> str | None:
-    """The most mentioned country other than home; ties go to the earliest mentioned."""
-    counts = Counter(c.iso3 for c in find_countries(text) if c.iso3 != home)
-    if not counts:
-        return None
-    best = max(counts.values())
-    return next(iso for iso in countries_in(text) if counts.get(iso) == best)
 
 
 _TO_COUNTRY_RE = re.compile(r"\b(?:to|in|with)\s+(?:the\s+)?$")

@@ -12,8 +12,13 @@ Choices worth knowing:
     first.  The focal country (`_infer_reporter`, also `Extraction.reporter`) is the one whose
     officials speak, else the dateline's and agency's, else the most named; `home` sets it, and
     `default_home` is only the last resort for a fact whose text names one country.
-  * a figure without a stated period is taken as the latest full year before the document date
-    ("trade, which exceeds a billion dollars" in a February 2026 report -> 2025).
+  * a figure without a stated period takes the one it refers back to ("during the period", a
+    follow-up sentence), else the one its comparison base implies ("20% lower than August
+    2019" -> August 2020); a present-tense level ("trade is about $20 billion") has none; a
+    past one is taken as the latest full year before the document date ("trade exceeded a
+    billion dollars" in a February 2026 report -> 2025).
+  * a forecast for the current year ("is expected to reach $9 billion this year") is a figure
+    for that year; a deadline already past ("by 2024-end trade reached") dates a figure.
   * a target's deadline may sit in a later sentence of the same paragraph ("... approximately
     $500 million. ... If we achieve it by 2030, ..."); the quote then covers both sentences.
   * past aspirations ("I once dreamed trade would approach $1 billion") are targets without a
@@ -30,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -37,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from . import dates, names, numbers, signals
-from .countries import find_countries
+from .countries import find_countries, most_named
 from .files import DocumentError, read_document
 from .pairs import PairResolver, Where
 
@@ -83,8 +89,13 @@ class Fact:
     quote: str
     start: int
     end: int
-    value_low: Decimal | None = None  # lower bound when the text gave a range
+    value_low: Decimal | None = None  # lower bound when the text gave a range (in `currency`)
     side: str | None = None  # whose official, institution or state agency states it; None: unknown
+    # The amount as printed, in `currency` (ISO 4217); `value_usd` is only a dollar amount the
+    # text itself gives (never converted here), so it is None for an amount in euros alone.
+    currency: str = "USD"
+    value: Decimal | None = None
+    value_high: Decimal | None = None  # upper bound of a range; `value` is then the midpoint
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -104,6 +115,10 @@ class Fact:
             "quote": self.quote,
             "start": self.start,
             "end": self.end,
+            "currency": self.currency,
+            "value": _json_number(self.value),
+            "value_low": _json_number(self.value_low),
+            "value_high": _json_number(self.value_high),
         }
 
 
@@ -235,11 +250,13 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 _TRIGGER_RE = re.compile(
     r"\$|dollar|USD|%|percent|per cent|times|fold|doubl|tripl|billion|million|increase|boost"
+    r"|trillion|bln|mln|bn\b|crore|lakh|twice|double"
     r"|expand|raise|step up|build up|ramp up|grow",
     re.IGNORECASE,
 )
 _TRADE_RE = re.compile(
-    r"\b(?:trade|trading|turnover|commerce|exports?|exported|exporting|imports?|imported|importing"
+    r"\b(?:trade|trading|turnover|commerce|commercial\s+exchanges?|exports?|exported|exporting"
+    r"|imports?|imported|importing"
     r"|supplies|supply|shipments|deliveries|sales)\b",
     re.IGNORECASE,
 )
@@ -293,49 +310,47 @@ _DELTA_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
-
-_HEDGES = (
-    r"more than|over|almost|nearly|about|around|approximately|some|roughly|less than|at least"
-    r"|just over|just under"
-)
-
-
-def _hedge(group: str) -> str:
-    return rf"(?:(?P<{group}>{_HEDGES})\s+)?"
-
-
-_UP = (
-    r"increased|increase|grew|growth|rose|rise|went up|jumped|surged|expanded|climbed|gained|up"
-    r"|higher|added"
-)
-_DOWN = (
-    r"decreased|decrease|fell|declined|decline|dropped|drop|went down|contracted|down|lower|less"
-    r"|shrank|slumped"
-)
-_PERCENT = r"\s*(?:%|percent\b|per cent\b)"
-_BASE_AHEAD = (
-    r"(?=\s+(?:in\s+)?(?:the\s+same\s+period|a\s+year\s+(?:earlier|ago)|last\s+year"
-    r"|the\s+previous|(?:in\s+)?(?:19|20)\d\d))"
-)
-_NUM = r"\d+(?:[.,]\d+)?"
-_GROWTH_RE = re.compile(
-    rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+|of\s+)?{_hedge('q')}(?P<pct>{_NUM}){_PERCENT}"
-    rf"|{_hedge('q2')}(?P<pct2>{_NUM}){_PERCENT}\s+(?P<verb2>{_UP}|{_DOWN})\b"
-    rf"|\b(?P<verb3>{_UP}|{_DOWN})\s+(?:by\s+)?{_hedge('q3')}"
-    rf"(?P<factor>{_NUM}|two|three|four|five|ten)(?:\s*-?\s*fold\b|\s+times\b)"
-    rf"|{_hedge('q4')}(?P<pct3>{_NUM}){_PERCENT}\s+(?P<verb4>more|less|higher|lower)\s+than"
-    rf"{_BASE_AHEAD}"
-    rf"|\b(?P<factor2>{_NUM}|two|three|four|five|ten)-fold\s+(?:increase|growth|rise)\b"
-    rf"|\b(?P<mult>doubled|tripled|trebled|quadrupled)\b",
+# "up from $3 billion in 2014": a base with its own year is that year's figure.
+_OWN_YEAR_AFTER_RE = re.compile(r"^\s*(?:in\s+|\(\s*)(?:19|20)\d\d\b", re.IGNORECASE)
+# Balances are differences of two flows, not trade values: an amount is one when the nearest
+# word before it names a balance rather than a flow, or a balance word follows it directly.
+_BALANCE_RE = re.compile(
+    r"\b(?:balance\s+of\s+trade|(?:trade\s+)?(?:balance|surplus(?:es)?|deficits?|imbalances?))\b",
     re.IGNORECASE,
 )
-_DOWN_RE = re.compile(rf"^(?:{_DOWN})$", re.IGNORECASE)
-_FACTOR_WORDS = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "ten": 10.0, "doubled": 2.0,
-                 "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0}  # fmt: skip
-_GROWTH_QUALIFIER = {
-    "more than": "more_than", "over": "more_than", "at least": "more_than",
-    "just over": "more_than", "less than": "less_than", "just under": "less_than",
-}  # fmt: skip
+_FLOW_AFTER_RE = re.compile(r"\s*(?:of\s+)?(?:exports?|imports?)\b", re.I)
+_BALANCE_AFTER_RE = re.compile(r"\s*(?:trade\s+)?(?:deficit|surplus|imbalance)\b", re.I)
+# A commodity's share of a flow ("coal exports", "266 million tonnes of iron ore (A$21.7
+# billion)", "A$3.4 billion in agricultural goods") is not the pair's trade ("non-oil" is).
+_COMMODITY = (
+    r"(?<!non-)\b(?:iron\s+ore|coal|wool|crude(?:\s+oil)?|oil|natural\s+gas|gas|LNG|wheat|rice"
+    r"|grain|maize|corn|barley|soy(?:beans?|a)?|cotton|beef|meat|dairy|copper|gold|steel"
+    r"|aluminium|aluminum|timber|palm\s+oil|rubber|coffee|tea|sugar|fertili[sz]ers?|potash"
+    r"|agricultural\s+(?:goods|products|exports?)|seafood|fish|fruits?|vegetables|textiles"
+    r"|garments|cars|vehicles|machinery|electronics|pharmaceuticals|arms|weapons|diamonds)\b"
+)
+_COMMODITY_RE = re.compile(
+    rf"{_COMMODITY}\s+(?:exports?|imports?|shipments|sales)\b"
+    r"|\b(?:exports?|imports?|exported|imported)\s+(?:of\s+)?"
+    rf"(?:[\d.,]+\s+(?:million\s+|thousand\s+)?(?:tonnes|tons)\s+of\s+)?{_COMMODITY}",
+    re.IGNORECASE,
+)
+_COMMODITY_AFTER_RE = re.compile(rf"\s+(?:in|of|worth\s+of)\s+{_COMMODITY}", re.IGNORECASE)
+# "US$10 billion in Official Development Assistance (ODA) loans": money of another kind.
+_IN_NOT_TRADE_AFTER_RE = re.compile(
+    r"\s+(?:in|of)\s+(?:[\w()-]+\s+){0,5}?(?:loans?|investments?|aid|assistance|grants?|credits?"
+    r"|financing|funds?|projects?|contracts?|deals?)\b",
+    re.IGNORECASE,
+)
+# A group of countries as the other party ("trade between Tajikistan and CIS countries"): its
+# totals are not a country pair's.
+_BLOC_RE = re.compile(
+    r"\b(?:between|and|with|to|from|by)\s+(?:the\s+)?(?:(?:\d+|two|three|four|five|six|seven"
+    r"|eight|nine|ten)\s+)?(?:CIS|EU|E\.U\.|EAEU|ASEAN|GCC"
+    r"|European\s+Union|European\s+(?:states|countries|nations)|Eurasian\s+Economic\s+Union"
+    r"|Gulf\s+(?:Cooperation\s+Council|states)|Mercosur|ECOWAS|SADC|African\s+Union|Visegrad"
+    r"|BRICS)\b",
+)
 
 # Plan, intent or goal language only: "we need to / must / should increase trade" is an
 # exhortation, not an announced goal.
@@ -362,34 +377,9 @@ _LEADING_JUNK_RE = re.compile(r"^(?:[\s,;:—–-]|and\b|while\b|whereas\b|but\b
 # --------------------------------------------------------------------------- helpers
 
 
-@dataclass(frozen=True, slots=True)
-class _Growth:
-    pct: float | None
-    factor: float | None
-    qualifier: str
-    start: int
-    end: int
-
-
-def _growths(text: str) -> list[_Growth]:
-    found = []
-    for m in _GROWTH_RE.finditer(text):
-        q = m.group("q") or m.group("q2") or m.group("q3") or m.group("q4")
-        qualifier = _GROWTH_QUALIFIER.get(q.lower(), "about") if q else "exact"
-        verb = m.group("verb") or m.group("verb2") or m.group("verb3") or m.group("verb4") or ""
-        sign = -1.0 if _DOWN_RE.match(verb) else 1.0
-        pct_text = m.group("pct") or m.group("pct2") or m.group("pct3")
-        if pct_text:
-            found.append(
-                _Growth(
-                    sign * float(pct_text.replace(",", ".")), None, qualifier, m.start(), m.end()
-                )
-            )
-            continue
-        factor_text = (m.group("factor") or m.group("factor2") or m.group("mult") or "").lower()
-        factor = _FACTOR_WORDS.get(factor_text) or float(factor_text.replace(",", "."))
-        found.append(_Growth(None, factor, qualifier, m.start(), m.end()))
-    return found
+# Growth phrases ("rose 31%", "a 29% YOY decline", "134.8% of the 2024 level", "doubled") are
+# parsed in `numbers`, next to the amounts they often sit beside.
+_growths = numbers.find_growths
 
 
 _CLAUSE_CUT_RE = re.compile(r";|,\s*(?:while|whereas|but|and)\b|\s(?:while|whereas)\s", re.I)
@@ -398,6 +388,11 @@ _OTHER_SUBJECT_RE = re.compile(
     r"|wages?|profits?|revenues?)\b",
     re.IGNORECASE,
 )
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    """Where the clause holding position `at` starts (after ";", ", while", ...)."""
+    return max((c.end() for c in _CLAUSE_CUT_RE.finditer(sentence, 0, at)), default=0)
 
 
 def _about_trade(sentence: str, at: int) -> bool:
@@ -455,30 +450,46 @@ def _flow(text: str, clause: Span, at: int, sentence: Span) -> tuple[str, Span |
 # --------------------------------------------------------------------------- extraction
 
 
+_FISCAL_TEXT_RE = re.compile(r"\b(?:India|Indian|fiscal|financial year|FY\s?\d|rupees?|Rs\.?)\b")
+
+
 class _Document:
     """Per-document state shared by all sentences."""
 
     def __init__(self, text: str, published: date | None, reference: date | None = None):
         self.text = text
+        self.decimal_comma = numbers.uses_decimal_comma(text)  # "20,5%": "1,345 billion" is 1.3
         self.when = dates.document_date(text, published, reference)
+        # relative wording is resolved against the document date; "2019-2020" is a fiscal year
+        # only in a text that counts April-March fiscal years
+        self.clock = dates.Clock(
+            self.when.date, self.when.precision == "day", bool(_FISCAL_TEXT_RE.search(text))
+        )
         self.mentions = find_countries(text)
         self.paragraphs = _paragraphs(text)
         header = dates.header_end(text)
         self.body_start = header or 0
-        if header and self.paragraphs and self.paragraphs[0][0] < header:
-            # the "date YYYY-MM-DD" header is metadata, never part of a quote
-            rest = _trim(text, header, self.paragraphs[0][1])
-            self.paragraphs = ([rest] if rest else []) + self.paragraphs[1:]
+        if header:
+            # the "url: ..." / "date: ..." header is metadata, never part of a quote
+            kept = [p for p in self.paragraphs if p[0] >= header]
+            cut = [p for p in self.paragraphs if p[0] < header < p[1]]
+            rest = _trim(text, header, cut[0][1]) if cut else None
+            self.paragraphs = ([rest] if rest else []) + kept
         self.sentences: dict[Span, list[Span]] = {}
         self.evidence = signals.evidence(text, self.body_start, self.mentions)
         self._speakers: names.SpeakerResolver | None = None
         # The last explicit reporting period: (start, end, paragraph, sentence index).
         self.last_period: tuple[date, date, tuple[int, int], int] | None = None
+        self.periods_seen: list[tuple[date, date]] = []  # for "the five months" to look back
+
+    def remember(self, start: date, end: date, paragraph: Span, index: int) -> None:
+        self.last_period = (start, end, paragraph, index)
+        self.periods_seen.append((start, end))
 
     @property
     def speakers(self) -> names.SpeakerResolver:
         if self._speakers is None:  # people and quotes are only parsed if a fact needs them
-            self._speakers = names.SpeakerResolver(self.text, self.paragraphs)
+            self._speakers = names.SpeakerResolver(self.text, self.paragraphs, self.when.date)
         return self._speakers
 
     def latest_full_year(self) -> tuple[date, date] | tuple[None, None]:
@@ -548,9 +559,7 @@ def facts_from_text(
                     doc, paragraph, sentences, index, previous_trade, previous_money
                 )
                 facts.extend(new)
-                previous_money = bool(numbers.find_money(body)) or any(
-                    d.fact.value_usd for d in new
-                )
+                previous_money = bool(numbers.find_amounts(body)) or any(d.fact.value for d in new)
             else:
                 previous_money = False
             previous_trade = is_trade
@@ -561,8 +570,29 @@ def facts_from_text(
         resolver = PairResolver(
             text, doc.mentions, doc.sentences, doc.speakers, doc.evidence, focal, default_home
         )
-        finished = tuple(draft.finish(doc, resolver) for draft in drafts)
+        finished = _once(draft.finish(doc, resolver) for draft in drafts)
     return Extraction(doc.when.date, doc.when.inferred, doc.when.precision, finished, focal)
+
+
+def _once(facts: Iterable[Fact]) -> tuple[Fact, ...]:
+    """One fact per (kind, pair, amount, period or deadline, growth): a headline or a quote
+    repeating the body's figure is the same fact, stated once (where it says who said it).
+    Two officials each stating it are two statements."""
+    seen: dict[tuple[object, ...], list[int]] = {}
+    unique: list[Fact] = []
+    for f in facts:
+        key = (f.kind, frozenset((f.reporter, f.partner)), f.flow, f.value_usd, f.value)
+        key += (f.currency, f.period_start, f.period_end, f.deadline, f.growth_pct, f.growth_factor)
+        kept = seen.setdefault(key, [])
+        speakers = [unique[i].speaker for i in kept]
+        if kept and (f.speaker is None or f.speaker in speakers):
+            continue
+        if None in speakers:
+            unique[kept[speakers.index(None)]] = f
+        else:
+            kept.append(len(unique))
+            unique.append(f)
+    return tuple(unique)
 
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
@@ -570,7 +600,7 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
     unique = []
     for draft in drafts:
         f = draft.fact
-        key = (f.kind, f.start, f.end, f.value_usd, f.growth_pct, f.growth_factor)
+        key = (f.kind, f.start, f.end, f.value_usd, f.value, f.growth_pct, f.growth_factor)
         if key not in seen:
             seen.add(key)
             unique.append(draft)
@@ -631,10 +661,9 @@ def _infer_reporter(doc: _Document, drafts: list[_Draft], default_home: str) -> 
     if dateline and dateline.iso3 in tied:
         return dateline.iso3
     by_mentions = max(mentioned[iso] for iso in tied)
-    tied = [iso for iso in tied if mentioned[iso] == by_mentions]
-    if default_home in tied:  # a true tie: the home country goes first, as the dashboard reads
-        return default_home
-    return next((m.iso3 for m in doc.mentions if m.iso3 in tied), min(tied))
+    if default_home in tied and mentioned[default_home] == by_mentions:
+        return default_home  # a true tie: the home country goes first, as the dashboard reads
+    return most_named(doc.mentions, among=tied) or min(tied)
 
 
 def _sentence_facts(
@@ -654,17 +683,29 @@ def _sentence_facts(
     previous = sentences[index - 1] if index else None
     amounts = [
         a
-        for a in numbers.find_money(body, allow_bare=previous_money)
-        if not a.per_unit and a.value >= _MIN_TRADE_USD
+        for a in numbers.find_amounts(
+            body, allow_bare=previous_money, decimal_comma=doc.decimal_comma
+        )
+        if not a.per_unit and a.value >= _MIN_TRADE_USD  # a million units of any currency
     ]
     facts: list[_Draft] = []
     used_growth: set[int] = set()
     has_target = False
     aspiration = bool(_PAST_ASPIRATION_RE.search(body))
+    # "This compares with Rs 6.05 lakh crore": a follow-up to a sentence about a balance
+    previous_balance = previous is not None and bool(
+        _BALANCE_RE.search(text, previous[0], previous[1])
+    )
     for amount, (seg_start, seg_end) in zip(amounts, _segments(body, amounts), strict=False):
         segment = body[seg_start:seg_end]
         rel = amount.start - seg_start
-        if _excluded(body, segment, rel, amount, trade_here):
+        if (
+            _excluded(body, segment, rel, amount, trade_here)
+            or (not trade_here and previous_balance)
+            or _bloc_party(doc, s_start + seg_start, s_start + amount.start)
+        ):
+            # "the surplus rose 20% to $5 billion": the change is the excluded amount's too
+            used_growth.update(seg_start + g.start for g in _growths(segment))
             continue
         fact = _money_fact(
             doc,
@@ -680,14 +721,19 @@ def _sentence_facts(
         if fact:
             has_target = has_target or fact.fact.kind == "target"
             facts.append(fact)
-    if not amounts or not facts:
-        facts.extend(
-            _growth_facts(doc, paragraph, sentences[index], previous, used_growth, trade_here)
-        )
+    # Growths no figure took ("$2.3 billion, double the 2006 value"; a second rate) stand alone.
+    facts.extend(_growth_facts(doc, paragraph, sentences[index], previous, used_growth, trade_here))
     if not has_target and not aspiration:
         target = _novalue_target(doc, paragraph, sentences[index], previous)
         if target:
             facts.append(target)
+    stated = dates.find_periods(body, doc.clock) if trade_here else []
+    last = doc.last_period
+    if stated and (last or (0, 0, None, None))[2:] != (paragraph, index):
+        # "in the first seven months of 2020, Germany had 41%": later figures refer to it
+        doc.remember(stated[-1].start, stated[-1].end, paragraph, index)
+    elif last and trade_here and _ANAPHORIC_PERIOD_RE.search(body):
+        doc.last_period = (last[0], last[1], paragraph, index)  # "during the period": still it
     return facts
 
 
@@ -698,11 +744,41 @@ def _excluded(body: str, segment: str, rel: int, amount: numbers.Money, trade_he
     not_trade = _NOT_TRADE_RE.search(before) or _NOT_TRADE_RE.search(after)
     if not_trade and not _TRADE_RE.search(before[-25:]):
         return True
-    if _DELTA_BEFORE_RE.search(before) or _FROM_BEFORE_RE.search(before):
+    if _DELTA_BEFORE_RE.search(before):
         return True
+    if _FROM_BEFORE_RE.search(before) and not _OWN_YEAR_AFTER_RE.match(after):
+        return True
+    if _BALANCE_AFTER_RE.match(body, amount.end):
+        return True
+    if _COMMODITY_RE.search(segment, 0, rel) or _COMMODITY_AFTER_RE.match(body, amount.end):
+        return True
+    if _IN_NOT_TRADE_AFTER_RE.match(body, amount.end):
+        return True
+    if _is_balance(body, amount) and not _FLOW_AFTER_RE.match(body, amount.end):
+        return True  # but "imbalance of $5 billion ($11 billion import and $6 billion export)"
     if not trade_here and not amount.bare and not _TRADE_RE.search(segment):
         return _NOT_TRADE_RE.search(body) is not None
     return False
+
+
+def _is_balance(body: str, amount: numbers.Money) -> bool:
+    """Whether the nearest trade or balance word before the amount names a balance."""
+    balances = [m.span() for m in _BALANCE_RE.finditer(body, 0, amount.start)]
+    if not balances:
+        return False
+    flows = [
+        m.end()
+        for m in _TRADE_RE.finditer(body, 0, amount.start)
+        if not any(s <= m.start() < e for s, e in balances)
+    ]
+    return balances[-1][1] > max(flows, default=-1)
+
+
+def _bloc_party(doc: _Document, start: int, at: int) -> bool:
+    """Whether text[start:at] makes a bloc (EU, CIS, ASEAN) the other party of what follows:
+    no country is named between the bloc and `at`."""
+    blocs = list(_BLOC_RE.finditer(doc.text, start, at))
+    return bool(blocs) and not any(blocs[-1].end() <= m.start < at for m in doc.mentions)
 
 
 def _money_fact(
@@ -726,28 +802,42 @@ def _money_fact(
     segment = body[seg_start:seg_end]
     rel = amount.start - seg_start
     reference = doc.when.date
+    rel_end = rel + amount.end - amount.start
 
-    deadlines = dates.find_deadlines(segment, reference) or []
     intent = None
     for m in _INTENT_RE.finditer(segment, 0, rel):
         intent = m
-    is_target = bool(deadlines) or aspiration
-    if intent and not _STATE_RE.search(segment, intent.end(), rel):
+    if (
+        intent
+        and intent.group().lower().startswith("to ")
+        and _RESULT_BEFORE_RE.search(segment, 0, intent.start())
+    ):
+        intent = None  # "climbed 11.9 percent to reach $2.2 billion" is a result, not an aim
+    if intent and _STATE_RE.search(segment, intent.end(), rel):
+        intent = None
+    period, is_base = _amount_period(body, seg, rel, rel_end, doc.clock)
+    deadlines, past = _trade_deadlines(segment, doc.clock, planned=bool(intent or aspiration))
+    if period is None and past:
+        period = past[0]  # "by 2024-end trade reached $X": a figure for 2024
+    is_target = bool(deadlines or intent or aspiration)
+    if _INTENT_AFTER_RE.match(segment[rel_end:]) or _HORIZON_RE.match(segment[rel_end:]):
         is_target = True
-    if _INTENT_AFTER_RE.match(segment[rel + len(amount.text) :]):
-        is_target = True
+    if is_target and not aspiration and _is_forecast(segment, deadlines, period, reference):
+        # "is expected to reach $16 billion this year": a forecast for the current year
+        is_target, deadlines = False, []
+        if period is None or period.end.year != reference.year:
+            period = dates.Period(
+                date(reference.year, 1, 1), date(reference.year, 12, 31), "period", 0, 0, ""
+            )
 
-    periods = dates.find_periods(segment, reference)
-    if not periods and len(dates.find_periods(body, reference)) == 1:
-        periods = dates.find_periods(body, reference)
-    period = periods[0] if periods else None
-    if period and len(periods) > 1:  # prefer the period right after the amount
-        after = [p for p in periods if p.span_start >= rel]
-        period = after[0] if after else periods[-1]
-
+    # A figure carries the rate of its own clause; a multiple ("doubled") is a growth fact of
+    # its own, since a figure's `growth_factor` would hide it.
     growth = None
+    from_base = bool(_FROM_BEFORE_RE.search(segment, 0, rel))
     for g in _growths(segment):
-        if seg_start + g.start not in used_growth:
+        if from_base:  # "a 75% jump from $86.7 billion in 2024": the rate is not the base's
+            used_growth.add(seg_start + g.start)
+        elif seg_start + g.start not in used_growth and g.pct is not None:
             growth = g
             used_growth.add(seg_start + g.start)
             break
@@ -763,12 +853,14 @@ def _money_fact(
             and period
             and reference
             and period.end.year >= reference.year
+            and not _SET_BEFORE_RE.search(segment, 0, max(0, period.span_start))
         ):
-            deadline = period.end  # "to reach $1 billion this year"
+            deadline = period.end  # "to reach $1 billion this year", not "set in 2020"
         period_start = period_end = None
     elif period:
         period_start, period_end = period.start, period.end
-        doc.last_period = (period.start, period.end, paragraph, index)
+        if not is_base:  # "the same period" after a base still means the reporting period
+            doc.remember(period.start, period.end, paragraph, index)
     else:
         period_start, period_end = _implied_period(doc, paragraph, index, body)
 
@@ -780,42 +872,212 @@ def _money_fact(
         reporter="",
         partner=None,
         flow=flow,
-        value_usd=amount.value,
+        value_usd=amount.value_usd,
         qualifier=amount.qualifier,
         period_start=period_start,
         period_end=period_end,
         growth_pct=growth.pct if growth and not is_target else None,
-        growth_factor=growth.factor if growth and not is_target else None,
+        growth_factor=None,
         deadline=deadline if is_target else None,
         speaker=doc.speakers.speaker_at(anchor, sentences[index], previous),
         quote=quote,
         start=start,
         end=end,
         value_low=amount.low,
+        currency=amount.currency,
+        value=amount.mid,
+        value_high=amount.value if amount.low is not None else None,
     )
     where = Where((q_start, q_end), sentences[index], paragraph, anchor, flow_word, previous)
     return _Draft(fact, where)
 
 
 _ANAPHORIC_PERIOD_RE = re.compile(
-    r"\b(?:during|in|over|for)\s+the\s+(?:same\s+)?"
-    r"(?:period|quarter|half[- ]year|(?:\w+\s+)?months)\b",
+    r"\b(?:during|in|over|for|of)\s+the\s+(?:same\s+|said\s+|reporting\s+|above\s+|review\s+"
+    r"|aforementioned\s+|mentioned\s+|specified\s+|indicated\s+)?"
+    r"(?:period|quarter|half[- ]year|month|year|(?:\w+\s+)?months)\b|\bunder review\b"
+    r"|\b(?:in|during|for|of)\s+that\s+(?:year|period)\b",
     re.IGNORECASE,
 )
+# Periods and deadlines of amounts (dates.py finds them; these decide which belongs to what).
+_RESULT_BEFORE_RE = re.compile(
+    r"\b(?:rose|climbed|increased|grew|jumped|surged|soared|fell|declined|dropped|decreased"
+    r"|expanded|went (?:up|down)|gained)\b(?:[^.;]|\.\d){0,60}$",
+    re.IGNORECASE,
+)
+# An amount followed by a horizon ("$10 billion in the medium term") is an aim without a year.
+_HORIZON_RE = re.compile(
+    r"^[^.;]{0,30}\b(?:in|over)\s+the\s+(?:near|foreseeable|medium|long|short)[- ]?(?:term|run"
+    r"|future)\b|^[^.;]{0,30}\bin\s+(?:the\s+)?(?:coming|next)\s+(?:few\s+)?years\b",
+    re.IGNORECASE,
+)
+_FORECAST_RE = re.compile(
+    r"\b(?:likely|expected|forecast|projected|estimated to|anticipated|set to|on track|poised"
+    r"|expects?|will|could|may|might|is targeted|are targeted)\b",
+    re.IGNORECASE,
+)
+# Plans and agreed goals stay targets even for the current year.
+_PLAN_RE = re.compile(
+    r"\b(?:aims?|aiming|aimed|plans?|planned|planning|goals?|target of|set (?:a|the) target"
+    r"|seeks?|intends?|agreed|wants?|strive|objectives?)\b",
+    re.IGNORECASE,
+)
+# Without a year, only explicit forecast words make an amount this year's forecast.
+_FORECAST_NOW_RE = re.compile(
+    r"\b(?:likely|expected|forecast|projected|estimated|anticipated)\s+to\b", re.IGNORECASE
+)
+_SET_BEFORE_RE = re.compile(
+    r"\b(?:announced|set|adopted|agreed|signed|declared|launched|established|approved|unveiled"
+    r"|made)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A deadline right after an agreement is the agreement's ("to sign the FTA by 2025").
+_AGREEMENT_BEFORE_RE = re.compile(
+    r"\b(?:agreements?|FTA|CEPA|deal|treaty|pact|accord|negotiations?|talks)\b[^$\d.;]{0,40}$",
+    re.IGNORECASE,
+)
+_PAST_STATE_RE = re.compile(
+    r"\b(?:reached|stood|was|were|amounted|totall?ed|exceeded|hit|rose|grew|remained|had)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK_RE = re.compile(r";|,\s*(?:and|while|but|whereas)\b|\band that\b", re.IGNORECASE)
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:in|during|for|of|over|from|to|between|through|since|as of)\s*$", re.IGNORECASE
+)
+
+
+def _amount_period(
+    body: str, seg: Span, rel: int, rel_end: int, clock: dates.Clock
+) -> tuple[dates.Period | None, bool]:
+    """The period of the amount at segment[rel:rel_end] and whether it is a comparison base's.
+
+    Its clause's own period (one right after it in the same clause first, else the last before
+    it); else the nearest earlier one in the sentence ("In 2015, it fell to $23 billion" cut
+    from "In 2014, ... $31 billion"); else the sentence's only one.  An amount that is itself a
+    comparison base ("compared to the same period in 2022 ($518.1 million)") takes the base's.
+    """
+    segment = body[seg[0] : seg[1]]
+    own = [
+        p
+        for p in dates.find_periods(segment, clock)
+        # "FY2017-18 $15.71 billion FY2018-19 $17.63 billion": a bare period closing the clause
+        # after the amount labels the next amount
+        if not (
+            p.span_start >= rel_end
+            and not segment[p.span_end :].strip(" ,;:")
+            and re.match(r"FY|\d", p.text, re.IGNORECASE)
+            and not _PREPOSITION_BEFORE_RE.search(segment, 0, p.span_start)
+        )
+    ]
+    after = [
+        p
+        for p in own
+        if p.span_start >= rel_end
+        and not _CLAUSE_BREAK_RE.search(segment, rel_end, p.span_start)
+        and not p.text[:1].isupper()  # "$31 billion In 2015, it fell": a missed full stop
+    ]
+    before = [p for p in own if p.span_end <= rel]
+    period = after[:1] or before[-1:] or own[:1]
+    if not period:
+        whole = dates.find_periods(body, clock)
+        earlier = [p for p in whole if p.span_end <= seg[0]]
+        period = earlier[-1:] or (whole if len(whole) == 1 else [])
+    main = period[0] if period else None
+    base = dates.base_period(segment, rel, rel_end, clock, main)
+    return (base, True) if base else (main, False)
+
+
+def _trade_deadlines(
+    segment: str, clock: dates.Clock, *, planned: bool
+) -> tuple[list[dates.Period], list[dates.Period]]:
+    """(deadlines of trade levels, deadlines that are really past dates) in a clause.
+
+    Agreement deadlines are neither.  A year already past, or the current one with a past
+    verb ("by 2024-end trade reached"), is when a figure was reached, unless a plan is spoken of.
+    """
+    year = clock.day.year if clock.day else None
+    kept, past = [], []
+    for d in dates.find_deadlines(segment, clock):
+        if _AGREEMENT_BEFORE_RE.search(segment, 0, d.span_start):
+            continue
+        if (
+            year
+            and not planned
+            and (d.end.year < year or (d.end.year == year and _PAST_STATE_RE.search(segment)))
+        ):
+            past.append(dates.Period(d.start, d.end, "period", d.span_start, d.span_end, d.text))
+        else:
+            kept.append(d)
+    return kept, past
+
+
+def _is_forecast(
+    segment: str, deadlines: list[dates.Period], period: dates.Period | None, today: date | None
+) -> bool:
+    """A current-year forecast ("likely to reach $16 billion this year", "trade at $40 billion
+    by 2010" said in 2010) rather than a goal: plans and agreed goals stay targets."""
+    if today is None or _PLAN_RE.search(segment):
+        return False
+    years = {d.end.year for d in deadlines} or ({period.end.year} if period else set())
+    if years:
+        return years == {today.year}
+    return bool(_FORECAST_NOW_RE.search(segment))
 
 
 def _implied_period(
     doc: _Document, paragraph: tuple[int, int], index: int, body: str
 ) -> tuple[date, date] | tuple[None, None]:
-    """A figure without its own period: "during the quarter" or a follow-up sentence reuses the
-    last period; otherwise the latest full year before the document date."""
+    """A figure without its own period: "during the five months" reuses the last period that
+    long; "during the period" or a follow-up sentence (the next one, or the first of the next
+    paragraph) the last period; a comparison base alone ("20% lower than August 2019") implies
+    the period after it; otherwise the latest full year before the document date."""
     last = doc.last_period
+    anaphor = _ANAPHORIC_PERIOD_RE.search(body)
+    if anaphor and (sized := _sized_period(doc.periods_seen, anaphor.group())):
+        return sized
+    order = {p: i for i, p in enumerate(doc.paragraphs)}
     if last and (
-        _ANAPHORIC_PERIOD_RE.search(body)
+        anaphor
         or (last[2] == paragraph and last[3] in (index, index - 1))
+        or (index == 0 and order.get(last[2], -2) == order.get(paragraph, -9) - 1)
     ):
+        doc.last_period = (last[0], last[1], paragraph, index)  # a chain of follow-ups
         return last[0], last[1]
+    prior = dates.Period(last[0], last[1], "period", 0, 0, "") if last else None
+    implied = dates.after_base(body, doc.clock, prior)
+    if implied:
+        return implied.start, implied.end
+    if _PRESENT_RE.search(body) and not _PAST_RE.search(body):
+        return None, None  # "UK trade is about GBP 20 billion": a level with no period stated
     return doc.latest_full_year()
+
+
+_PRESENT_RE = re.compile(
+    r"\b(?:is|are|stands|amounts to|totals|exceeds|reaches|doing|currently|now|at present)\b",
+    re.IGNORECASE,
+)
+_PAST_RE = re.compile(
+    r"\b(?:was|were|had|reached|stood|amounted|totall?ed|exceeded|rose|fell|grew|increased"
+    r"|decreased|declined|dropped|jumped|hit|recorded|registered|made up|came to|last)\b",
+    re.IGNORECASE,
+)
+
+
+_SIZES = {"quarter": 3, "half-year": 6, "half year": 6, "month": 1}
+
+
+def _sized_period(seen: list[tuple[date, date]], anaphor: str) -> tuple[date, date] | None:
+    """The latest period as long as "the five months" / "the quarter" says, if it says."""
+    words = anaphor.lower().split()
+    size = _SIZES.get(words[-1]) or _SIZES.get(" ".join(words[-2:]))
+    if words[-1] == "months" and len(words) >= 2:
+        size = dates.count_word(words[-2])
+    if not size:
+        return None
+    for start, end in reversed(seen):
+        if (end.year - start.year) * 12 + end.month - start.month + 1 == size:
+            return start, end
+    return None
 
 
 def _deadline_nearby(
@@ -830,7 +1092,7 @@ def _deadline_nearby(
         body = doc.text[later[0] : later[1]]
         if numbers.find_money(body):
             break
-        found = dates.find_deadlines(body, doc.when.date)
+        found = dates.find_deadlines(body, doc.clock)
         if found:
             return found[0].end, later[1]
     return None, q_end
@@ -849,12 +1111,23 @@ def _growth_facts(
     text = doc.text
     s_start, s_end = sentence
     body = text[s_start:s_end]
+    index = doc.sentences[paragraph].index(sentence)
+    periods = dates.find_periods(body, doc.clock)
     facts = []
     for g in _growths(body):
         if g.start in used or not _about_trade(body, g.start):
             continue
-        periods = dates.find_periods(body, doc.when.date)
-        period = periods[0] if periods else None
+        if _bloc_party(doc, s_start, s_start + g.start):
+            continue  # "trade between Iran and 27 EU states declined by 19.58%"
+        if _COMMODITY_RE.search(body, _clause_start(body, g.start), g.start):
+            continue  # "coal exports to China grew by 1000 per cent"
+        # the period nearest the growth phrase; none in the sentence: the one it refers back to
+        period = min(periods, key=lambda p: abs(p.span_start - g.start), default=None)
+        if period is not None:
+            doc.remember(period.start, period.end, paragraph, index)
+            span: tuple[date | None, date | None] = (period.start, period.end)
+        else:
+            span = _implied_period(doc, paragraph, index, body)
         flow, flow_word = _flow(text, sentence, s_start + g.start, sentence)
         quote, start, end = _quote(text, s_start, s_end)
         fact = Fact(
@@ -864,8 +1137,8 @@ def _growth_facts(
             flow=flow,
             value_usd=None,
             qualifier=g.qualifier,
-            period_start=period.start if period else None,
-            period_end=period.end if period else None,
+            period_start=span[0],
+            period_end=span[1],
             growth_pct=g.pct,
             growth_factor=g.factor,
             deadline=None,
@@ -898,7 +1171,12 @@ def _novalue_target(
     )
     verb = m.group("verb").lower()
     factor = 2.0 if verb.startswith("doubl") else 3.0 if verb.startswith("tripl") else None
-    deadlines = dates.find_deadlines(body, doc.when.date)
+    anchor = s_start + m.start("obj")
+    deadlines = [
+        d
+        for d in dates.find_deadlines(body, doc.clock)
+        if not _AGREEMENT_BEFORE_RE.search(body, 0, d.span_start)
+    ]
     quote, start, end = _quote(text, s_start, s_end)
     fact = Fact(
         kind="target",
@@ -912,11 +1190,11 @@ def _novalue_target(
         growth_pct=None,
         growth_factor=factor,
         deadline=deadlines[0].end if deadlines else None,
-        speaker=doc.speakers.speaker_at(s_start + m.start("verb"), sentence, previous),
+        # one anchor for speaker and side: the object ("... to double trade")
+        speaker=doc.speakers.speaker_at(anchor, sentence, previous),
         quote=quote,
         start=start,
         end=end,
     )
-    anchor = s_start + m.start("obj")
     flow_word = (anchor, s_start + m.end("obj")) if flow != "turnover" else None
     return _Draft(fact, Where(sentence, sentence, paragraph, anchor, flow_word, previous))

@@ -8,277 +8,62 @@ cited institutions in `signals`.
 
 from __future__ import annotations
 
+import json
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz.distance import Levenshtein
 
 from .countries import (
     ADJECTIVE_PATTERN,
     ALIAS_TO_ISO,
+    CALENDAR_WORDS,
     CITY_TO_ISO,
     NAME_PATTERN,
-    countries_in,
+    fold_accents,
     is_place_name,
     is_possessive,
     nationality_in,
 )
+from .signals import AGENCY_WORDS
 
 # --------------------------------------------------------------------------- people
 
-_TITLE_WORDS = frozenset(
-    [
-        "President",
-        "Premier",
-        "Vice",
-        "Prime",
-        "Minister",
-        "Ministers",
-        "Chairman",
-        "Chairwoman",
-        "Chairperson",
-        "Head",
-        "Ambassador",
-        "Deputy",
-        "Foreign",
-        "Affairs",
-        "Cabinet",
-        "Administration",
-        "Presidential",
-        "Republic",
-        "Parliament",
-        "Parliamentary",
-        "Speaker",
-        "Mazhilis",
-        "Majilis",
-        "Mäjilis",
-        "Senate",
-        "Assembly",
-        "Council",
-        "Union",
-        "Organization",
-        "Organisation",
-        "Treaty",
-        "Security",
-        "Collective",
-        "Economic",
-        "Eurasian",
-        "Commonwealth",
-        "Independent",
-        "States",
-        "United",
-        "Nations",
-        "Development",
-        "Bank",
-        "Ministry",
-        "Soviet",
-        "Federation",
-        "Committee",
-        "Commission",
-        "Agency",
-        "Chamber",
-        "Commerce",
-        "Industry",
-        "National",
-        "State",
-        "Central",
-        "Asian",
-        "Asia",
-        "Region",
-        "Forum",
-        "Business",
-        "Expo",
-        "Photo",
-        "Share",
-        "Facebook",
-        "Twitter",
-        "Meeting",
-        "Cooperation",
-        "Shanghai",
-        "Trade",
-        "Investment",
-        "Industrial",
-        "Agricultural",
-        "Energy",
-        "Secretary",
-        "General",
-        "Director",
-        "Governor",
-        "Mayor",
-        "Envoy",
-        "Special",
-        "Representative",
-        "Consul",
-        "Trade",
-        "Office",
-        "The",
-        "In",
-        "As",
-        "At",
-        "On",
-        "For",
-        "From",
-        "With",
-        "By",
-        "To",
-        "Of",
-        "And",
-        "But",
-        "Or",
-        "If",
-        "When",
-        "While",
-        "After",
-        "Before",
-        "During",
-        "Since",
-        "Today",
-        "Yesterday",
-        "Tomorrow",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "It",
-        "He",
-        "She",
-        "We",
-        "They",
-        "I",
-        "You",
-        "Our",
-        "Their",
-        "His",
-        "Her",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Sir",
-        "Madam",
-        "Mister",
-        "Also",
-        "Meanwhile",
-        "However",
-        "Therefore",
-        "Indeed",
-        "Currently",
-        "According",
-        "Speaking",
-        "Given",
-        "Take",
-        "Please",
-        "Belagro",
-        "BelTA",
-        "Xinhua",
-        "TASS",
-        "Kazinform",
-        "Reuters",
-        "Customs",
-        "Service",
-        "Statistics",
-        "Statistical",
-        "Office",
-        "Minsk",
-        "Moscow",
-        "International",
-        "Institute",
-        "University",
-        "Company",
-        "Group",
-        "Holding",
-        "Plant",
-        "Factory",
-        "Delegation",
-        "Intergovernmental",
-        "Joint",
-        "Working",
-        "Global",
-        "Annual",
-        "Summit",
-        "Conference",
-        "Week",
-        "Day",
-        "North",
-        "South",
-        "East",
-        "West",
-        "Northern",
-        "Southern",
-        "Eastern",
-        "Western",
-        "Middle",
-        "Far",
-        "Near",
-        "New",
-        "Old",
-        "Great",
-        "Free",
-        "Zone",
-        "Special",
-        "Economic",
-        "Customs",
-        "Railway",
-        "Railways",
-        "Airlines",
-        "Port",
-        "Road",
-        "Belt",
-        "Economy",
-        "Finance",
-        "Agriculture",
-        "Transport",
-        "Defence",
-        "Defense",
-        "Justice",
-        "Health",
-        "Education",
-        "Culture",
-        "Labour",
-        "Labor",
-        "Digital",
-        "Emergency",
-        "Emergencies",
-        "Natural",
-        "Resources",
-        "Ecology",
-        "Environment",
-        "Tourism",
-        "Sports",
-        "Science",
-        "Technology",
-        "Technologies",
-        "Communications",
-        "Information",
-        "Interior",
-        "Internal",
-        "Construction",
-        "Housing",
-        "Investments",
-        "External",
-        "Fuel",
-    ]
-)
+# Capitalised words that are never part of a person's name: titles, bodies, function words,
+# places' parts; months, weekdays and news agencies come from their own lists.
+_TITLE_WORDS = frozenset({
+    "President", "Premier", "Vice", "Prime", "Minister", "Ministers", "Chairman", "Chairwoman",
+    "Chairperson", "Head", "Ambassador", "Deputy", "Foreign", "Affairs", "Cabinet",
+    "Administration", "Presidential", "Republic", "Parliament", "Parliamentary", "Speaker",
+    "Mazhilis", "Majilis", "Mäjilis", "Senate", "Assembly", "Council", "Union", "Organization",
+    "Organisation", "Treaty", "Security", "Collective", "Economic", "Eurasian", "Commonwealth",
+    "Independent", "States", "United", "Nations", "Development", "Bank", "Ministry", "Soviet",
+    "Federation", "Committee", "Commission", "Agency", "Chamber", "Commerce", "Industry",
+    "National", "State", "Central", "Asian", "Asia", "Region", "Forum", "Business", "Expo",
+    "Photo", "Share", "Facebook", "Twitter", "Meeting", "Cooperation", "Shanghai", "Trade",
+    "Investment", "Industrial", "Agricultural", "Energy", "Secretary", "General", "Director",
+    "Governor", "Mayor", "Envoy", "Special", "Representative", "Consul", "Office", "The", "In",
+    "As", "At", "On", "For", "From", "With", "By", "To", "Of", "And", "But", "Or", "If", "When",
+    "While", "After", "Before", "During", "Since", "Today", "Yesterday", "Tomorrow", "This",
+    "That", "These", "Those", "It", "He", "She", "We", "They", "I", "You", "Our", "Their", "His",
+    "Her", "Mr", "Mrs", "Ms", "Dr", "Sir", "Madam", "Mister", "Also", "Meanwhile", "However",
+    "Therefore", "Indeed", "Currently", "According", "Speaking", "Given", "Take", "Please",
+    "Belagro", "Customs", "Service", "Statistics", "Statistical", "Minsk", "Moscow",
+    "International", "Institute", "University", "Company", "Group", "Holding", "Plant", "Factory",
+    "Delegation", "Intergovernmental", "Joint", "Working", "Global", "Annual", "Summit",
+    "Conference", "Week", "Day", "North", "South", "East", "West", "Northern", "Southern",
+    "Eastern", "Western", "Middle", "Far", "Near", "New", "Old", "Great", "Free", "Zone",
+    "Railway", "Railways", "Airlines", "Port", "Road", "Belt", "Economy", "Finance", "Agriculture",
+    "Transport", "Defence", "Defense", "Justice", "Health", "Education", "Culture", "Labour",
+    "Labor", "Digital", "Emergency", "Emergencies", "Natural", "Resources", "Ecology",
+    "Environment", "Tourism", "Sports", "Science", "Technology", "Technologies", "Communications",
+    "Information", "Interior", "Internal", "Construction", "Housing", "Investments", "External",
+    "Fuel"
+}) | CALENDAR_WORDS | AGENCY_WORDS  # fmt: skip
 _NAME_WORD = r"[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF'’]+(?:-[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF]+)?"
 _INITIAL = r"(?:[A-Z]\.? )?"  # "Suresh K Reddy", "George W. Bush"
 _CAPS_RUN_RE = re.compile(rf"{_NAME_WORD}(?: {_INITIAL}{_NAME_WORD}){{0,5}}")
@@ -359,6 +144,16 @@ def _strip_titles(run: str, offset: int) -> list[tuple[str, int]]:
     return pieces
 
 
+_ROLE_OPENINGS = ("the ", "his ", "her ")
+
+
+def _role_nationality(who: str) -> str | None:
+    """The country of a role phrase: "the Belarusian leader" -> BLR; None for a name."""
+    if who.lower().startswith(_ROLE_OPENINGS) and _roles_of(who):
+        return nationality_in(who)
+    return None
+
+
 def _roles_of(title: str) -> frozenset[str]:
     roles = set()
     rest = title
@@ -405,9 +200,7 @@ def find_people(text: str) -> list[Person]:
 
 @lru_cache(maxsize=8192)
 def _fold(word: str) -> str:
-    word = unicodedata.normalize("NFKD", word.lower())
-    word = "".join(ch for ch in word if not unicodedata.combining(ch))
-    word = re.sub(r"[^a-z]", "", word)
+    word = re.sub(r"[^a-z]", "", fold_accents(word.lower()))
     word = re.sub(r"^y(?=[eoau])", "", word)  # Yerlan/Erlan, Yusupov/Usupov
     for old, new in (
         ("dzh", "j"),
@@ -427,24 +220,14 @@ def _fold(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)  # Kassym/Kasym
 
 
-def _distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
 def _similar(a: str, b: str) -> bool:
+    """Folded spellings within an edit distance of a quarter of the shorter one (at least 1)."""
     fa, fb = _fold(a), _fold(b)
     if not fa or not fb:
         return False
     limit = max(1, min(len(fa), len(fb)) // 4)
-    if abs(len(fa) - len(fb)) > limit:  # cheap rejection before the edit distance
-        return False
-    return fa == fb or _distance(fa, fb) <= limit
+    # score_cutoff lets rapidfuzz stop early; past it the distance is reported as limit + 1
+    return Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit
 
 
 @lru_cache(maxsize=8192)
@@ -468,45 +251,61 @@ def same_person(a: str, b: str) -> bool:
 
 # --------------------------------------------------------------------------- leaders
 
-# Heads of state and government (and a few foreign and trade ministers) quoted often enough to be
-# named without a title or nationality ("President Lukashenko", "Lavrov said").  Surnames alone
-# where they are distinctive, full names where the surname is common.
-_LEADERS = {
-    "Lukashenko": "BLR", "Tokayev": "KAZ", "Nazarbayev": "KAZ", "Mirziyoyev": "UZB",
-    "Karimov": "UZB", "Japarov": "KGZ", "Zhaparov": "KGZ", "Atambayev": "KGZ",
-    "Jeenbekov": "KGZ", "Rahmon": "TJK", "Putin": "RUS", "Mishustin": "RUS", "Medvedev": "RUS",
-    "Lavrov": "RUS", "Erdogan": "TUR", "Erdoğan": "TUR", "Cavusoglu": "TUR", "Çavuşoğlu": "TUR",
-    "Pashinyan": "ARM", "Modi": "IND", "Jaishankar": "IND", "Piyush Goyal": "IND",
-    "Manmohan Singh": "IND", "Vucic": "SRB", "Vučić": "SRB", "Orban": "HUN", "Orbán": "HUN",
-    "Maduro": "VEN", "Hugo Chavez": "VEN", "Hugo Chávez": "VEN", "Berdimuhamedov": "TKM",
-    "Berdymukhamedov": "TKM", "Xi Jinping": "CHN", "Li Qiang": "CHN", "Li Keqiang": "CHN",
-    "Wang Yi": "CHN", "Hu Jintao": "CHN", "Wen Jiabao": "CHN", "Ilham Aliyev": "AZE",
-    "Shehbaz Sharif": "PAK", "Nawaz Sharif": "PAK", "Lula": "BRA", "Bolsonaro": "BRA",
-    "Dilma Rousseff": "BRA", "Abdel Fattah al-Sisi": "EGY", "Sisi": "EGY",
-    "Pezeshkian": "IRN", "Raisi": "IRN", "Rouhani": "IRN", "Ahmadinejad": "IRN",
-    "Kobakhidze": "GEO", "Zelensky": "UKR", "Zelenskyy": "UKR", "Tinubu": "NGA", "Buhari": "NGA",
-    "Ramaphosa": "ZAF", "Ruto": "KEN", "Kenyatta": "KEN", "Abiy Ahmed": "ETH",
-    "Akufo-Addo": "GHA", "Mnangagwa": "ZWE", "Tebboune": "DZA", "Kais Saied": "TUN",
-    "Mohammed bin Salman": "SAU", "Mohamed bin Zayed": "ARE", "Kishida": "JPN",
-    "Fumio Kishida": "JPN", "Shinzo Abe": "JPN", "Yoon Suk Yeol": "KOR", "Moon Jae-in": "KOR",
-    "Anwar Ibrahim": "MYS", "Jokowi": "IDN", "Joko Widodo": "IDN", "Prabowo": "IDN",
-    "Pham Minh Chinh": "VNM", "Phạm Minh Chính": "VNM", "Nguyen Phu Trong": "VNM",
-    "Hun Sen": "KHM", "Hun Manet": "KHM", "Díaz-Canel": "CUB", "Diaz-Canel": "CUB",
-    "Sheinbaum": "MEX", "Lopez Obrador": "MEX", "López Obrador": "MEX", "Milei": "ARG",
-    "Trudeau": "CAN", "Scholz": "DEU", "Merkel": "DEU", "Macron": "FRA", "Meloni": "ITA",
-    "Rishi Sunak": "GBR", "Keir Starmer": "GBR", "Joe Biden": "USA", "Donald Trump": "USA",
-    "Barack Obama": "USA", "Maia Sandu": "MDA", "Khurelsukh": "MNG",
-}  # fmt: skip
+
+@dataclass(frozen=True, slots=True)
+class Leader:
+    """One term of office of a leader from data/leaders.json."""
+
+    name: str
+    iso3: str
+    office: str
+    start: date
+    end: date | None  # None: still in office
+    full_names: tuple[str, ...]  # matched only by a full name ("Li Qiang", not "Li")
+    surnames: tuple[str, ...]  # folded; distinctive enough alone ("lukashenko")
+
+    def in_office(self, on: date | None) -> bool:
+        return on is None or (self.start <= on and (self.end is None or on <= self.end))
 
 
-def leader_country(name: str) -> str | None:
-    """ISO3 code for a well-known head of state or government ("Alexander Lukashenko" -> BLR)."""
-    for known, iso in _LEADERS.items():
-        if " " in known:  # a full name needs a full name: a lone "Li" or "Abiy" is no one
-            if " " in name.strip() and same_person(name, known):
-                return iso
-        elif name.split()[-1:] and _fold(name.split()[-1]) == _fold(known):
-            return iso
+def _load_leaders() -> tuple[Leader, ...]:
+    raw = resources.files(__package__).joinpath("data", "leaders.json").read_text("utf-8")
+    leaders = []
+    for row in json.loads(raw)["leaders"]:
+        spellings = [row["name"], *row["aliases"]]
+        leaders.append(
+            Leader(
+                row["name"],
+                row["country"],
+                row["office"],
+                date.fromisoformat(row["from"]),
+                date.fromisoformat(row["to"]) if row["to"] else None,
+                tuple(s for s in spellings if " " in s),
+                tuple(_fold(s) for s in spellings if " " not in s),
+            )
+        )
+    return tuple(leaders)
+
+
+LEADERS = _load_leaders()
+
+
+@lru_cache(maxsize=4096)
+def leader_country(name: str, on: date | None = None) -> str | None:
+    """ISO3 code of a head of state or government (or a few ministers) in office on `on`, any
+    time when `on` is None: "Alexander Lukashenko" -> BLR."""
+    words = name.split()
+    if not words:
+        return None
+    surname = _fold(words[-1])
+    for leader in LEADERS:
+        if not leader.in_office(on):
+            continue
+        if surname in leader.surnames:
+            return leader.iso3
+        # a full name needs a full name: a lone "Li" or "Abiy" is no one
+        if len(words) > 1 and any(same_person(name, full) for full in leader.full_names):
+            return leader.iso3
     return None
 
 
@@ -545,11 +344,13 @@ def quote_regions(paragraph: str) -> list[tuple[int, int]]:
 class SpeakerResolver:
     """Attributes positions in a document to speakers.
 
-    Built once per document; `speaker_at(pos, sentence_span)` answers for any offset.
+    Built once per document; `speaker_at(pos, sentence_span)` answers for any offset.  `when`
+    is the document's date, if known: a leader speaks as one only during a term.
     """
 
     __slots__ = (
         "text",
+        "when",
         "people",
         "_canonical",
         "_roles",
@@ -557,12 +358,16 @@ class SpeakerResolver:
         "_paragraphs",
         "_quotes",
         "_memo",
+        "_hits",
         "_speaking",
         "_said",
     )
 
-    def __init__(self, text: str, paragraphs: Sequence[tuple[int, int]]):
+    def __init__(
+        self, text: str, paragraphs: Sequence[tuple[int, int]], when: date | None = None
+    ) -> None:
         self.text = text
+        self.when = when  # the document's date: which leaders were in office
         self.people = find_people(text)
         self._canonical: list[str] = []
         self._roles: dict[str, frozenset[str]] = {}
@@ -589,6 +394,7 @@ class SpeakerResolver:
             [(s + a, s + b) for a, b in quote_regions(text[s:e])] for s, e in self._paragraphs
         ]
         self._memo: dict[tuple[int, int], str | None] = {}
+        self._hits: dict[tuple[int, int], list[re.Match[str]]] = {}
 
     def is_official(self, name: str | None) -> bool:
         """Whether a speaker holds a home office (head of state or government, minister, chair);
@@ -596,7 +402,7 @@ class SpeakerResolver:
         known = (self.canonical(name) or name) if name else None
         roles = self._roles.get(known, frozenset()) if known else frozenset()
         return bool(roles - {"diplomat"}) or (
-            known is not None and leader_country(known) is not None
+            known is not None and leader_country(known, self.when) is not None
         )
 
     def nationality(self, name: str | None) -> str | None:
@@ -604,7 +410,7 @@ class SpeakerResolver:
         if not name:
             return None
         known = self.canonical(name) or name
-        return self._nationality.get(known) or leader_country(known)
+        return self._nationality.get(known) or leader_country(known, self.when)
 
     def attributions(self) -> list[tuple[int, str | None, str | None]]:
         """(offset, speaker, country) for each "WHO said" in the document, pronouns aside.
@@ -615,10 +421,7 @@ class SpeakerResolver:
         found = []
         for at, who in self._said:
             name = self._resolve(who, at)
-            country = self.nationality(name)
-            if country is None and who.lower().startswith(("the ", "his ", "her ")):
-                country = nationality_in(who) if _roles_of(who) else None
-            found.append((at, name, country))
+            found.append((at, name, self.nationality(name) or _role_nationality(who)))
         return found
 
     # -- resolution of a WHO match to a canonical name
@@ -629,9 +432,9 @@ class SpeakerResolver:
         lowered = who.lower()
         if lowered in _PRONOUNS:
             return self._last_speaker_before(at)
-        roles = _roles_of(who) if lowered.startswith(("the ", "his ", "her ")) else frozenset()
+        roles = _roles_of(who) if lowered.startswith(_ROLE_OPENINGS) else frozenset()
         if roles:
-            nationality = next(iter(countries_in(who)), None)
+            nationality = nationality_in(who)
 
             def fits(name: str) -> bool:
                 origin = self._nationality.get(name)
@@ -667,13 +470,25 @@ class SpeakerResolver:
                 return found
         return None
 
+    def _attributions(self, start: int, end: int) -> list[re.Match[str]]:
+        """Every "WHO said", "said WHO" and "according to WHO" in text[start:end], in reading
+        order; memoised, as a fact's speaker and its side both ask for its sentence."""
+        key = (start, end)
+        hits = self._hits.get(key)
+        if hits is None:
+            found = [
+                m
+                for r in (_WHO_VERB_RE, _VERB_WHO_RE, _AS_WHO_RE)
+                for m in r.finditer(self.text, start, end)
+            ]
+            hits = self._hits[key] = sorted(found, key=lambda m: m.start())
+        return hits
+
     def _attribution_in(self, start: int, end: int) -> str | None:
         """The last non-pronoun attribution in text[start:end]."""
-        span = self.text[start:end]
-        hits = [m for r in (_WHO_VERB_RE, _VERB_WHO_RE, _AS_WHO_RE) for m in r.finditer(span)]
-        for m in sorted(hits, key=lambda m: m.start(), reverse=True):
+        for m in reversed(self._attributions(start, end)):
             if m.group("who").lower() not in _PRONOUNS:
-                name = self._resolve(m.group("who"), start + m.start("who"))
+                name = self._resolve(m.group("who"), m.start("who"))
                 if name:
                     return name
         return None
@@ -682,6 +497,16 @@ class SpeakerResolver:
         for i, (s, e) in enumerate(self._paragraphs):
             if s <= pos < e:
                 return i
+        return None
+
+    def _quote_at(self, pos: int) -> tuple[int, int] | None:
+        """(paragraph index, quote index) of the quotation around `pos`, if any."""
+        pi = self._paragraph_index(pos)
+        if pi is None:
+            return None
+        for q, (q_open, q_close) in enumerate(self._quotes[pi]):
+            if q_open <= pos < q_close:
+                return pi, q
         return None
 
     def _quote_speaker(self, pi: int, q: int) -> str | None:
@@ -734,40 +559,30 @@ class SpeakerResolver:
         """Who states what is at `pos`, their country, and whether the attribution is the
         sentence's own (a quote, "X said", "according to X") or borrowed from context."""
         name = self.speaker_at(pos, sentence, previous)
-        pi = self._paragraph_index(pos)
-        quote = next(
-            (q for q in (self._quotes[pi] if pi is not None else ()) if q[0] <= pos < q[1]), None
-        )
-        own = quote is not None or any(
-            r.search(self.text, *sentence) for r in (_WHO_VERB_RE, _VERB_WHO_RE, _AS_WHO_RE)
-        )
+        at = self._quote_at(pos)
+        own = at is not None or bool(self._attributions(*sentence))
         country = self.nationality(name)
         if country is None:  # "the Belarusian leader said" that resolves to no person
             country = self._role_country(*sentence)
-            if country is None and quote is not None:
-                country = self._role_country(quote[1], min(len(self.text), quote[1] + 150))
+            if country is None and at is not None:
+                close = self._quotes[at[0]][at[1]][1]
+                country = self._role_country(close, min(len(self.text), close + 150))
             own = own or country is not None
         return Statement(name, country, own)
 
     def _role_country(self, start: int, end: int) -> str | None:
-        for regex in (_WHO_VERB_RE, _VERB_WHO_RE, _AS_WHO_RE):
-            for m in regex.finditer(self.text, start, end):
-                who = m.group("who")
-                if who.lower().startswith(("the ", "his ", "her ")) and _roles_of(who):
-                    country = nationality_in(who)
-                    if country:
-                        return country
-        return None
+        found = (_role_nationality(m.group("who")) for m in self._attributions(start, end))
+        return next(filter(None, found), None)
 
     def _speaker_at(
         self, pos: int, sentence: tuple[int, int], previous: tuple[int, int] | None
     ) -> str | None:
+        at = self._quote_at(pos)
+        if at is not None:
+            return self._quote_speaker(*at)
         pi = self._paragraph_index(pos)
         if pi is None:
             return None
-        for q, (q_open, q_close) in enumerate(self._quotes[pi]):
-            if q_open <= pos < q_close:
-                return self._quote_speaker(pi, q)
         own = self._attribution_in(*sentence)
         if own:
             return own

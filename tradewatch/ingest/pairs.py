@@ -27,11 +27,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from . import signals
-from .countries import CountryMention
+from .countries import PREPOSITION_BEFORE_RE, CountryMention, most_named
 from .names import SpeakerResolver, Statement
 
 Span = tuple[int, int]
@@ -45,10 +45,6 @@ _BETWEEN_RE = re.compile(r"\b(?:between|of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # partners, each paired with the focal country, not with each other.
 _RANKING_RE = re.compile(r"\b(?:followed by|ahead of|behind)\b", re.IGNORECASE)
 _OBJECT_BEFORE_RE = re.compile(r"\b(?:with|to|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_PREPOSITION_BEFORE_RE = re.compile(
-    r"\b(?:to|from|with|in|into|by|on|at|across|including|like|as|than)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 # What may sit between an owner and its flow word: "Turkey's exports", "China's total exports",
 # "Ethiopia has exported", "Kazakhstan's non-oil exports".
 _OWNER_GAP_RE = re.compile(
@@ -122,23 +118,21 @@ class PairResolver:
     def _joined(self, found: list[CountryMention], anchor: int) -> tuple[str, str] | None:
         """Two mentions written as one pair, the one nearest the anchor when several."""
         best: tuple[int, tuple[str, str]] | None = None
-        for left, right in zip(found, found[1:], strict=False):
+        for i, (left, right) in enumerate(zip(found, found[1:], strict=False)):
             if left.iso3 == right.iso3:
                 continue
             gap = self.text[left.end : right.start]
             if not _JOINED_RE.fullmatch(gap):
                 continue
-            if left is not found[0] and _LIST_GAP_RE.fullmatch(
-                self.text, found[found.index(left) - 1].end, left.start
-            ):
+            if i and _LIST_GAP_RE.fullmatch(self.text, found[i - 1].end, left.start):
                 continue  # "Thailand, Laos and Myanmar": a list, not a pair
             hyphen = gap.strip() in "-–—/"
             between = _BETWEEN_RE.search(self.text, max(0, left.start - 20), left.start)
             # "Belarus and Kyrgyzstan are ...", but not "supplies to Venezuela and Cuba", nor
             # "Italy and the Netherlands came next in trade with Iran" (the focal country's list)
-            subject = not _PREPOSITION_BEFORE_RE.search(
+            subject = not PREPOSITION_BEFORE_RE.search(
                 self.text, max(0, left.start - 12), left.start
-            ) and self.focal not in {m.iso3 for m in found} - {left.iso3, right.iso3}
+            ) and not self._lists_partners(found, {left.iso3, right.iso3})
             if not (hyphen or between or subject):
                 continue
             distance = abs(anchor - (left.start + right.end) // 2)
@@ -158,12 +152,12 @@ class PairResolver:
         joined = self._joined(found, anchor)
         if joined:
             return joined
-        ranking = self._ranking(found)
-        if len(distinct) == 2 and not ranking:
+        listed = self._lists_partners(found)
+        if len(distinct) == 2 and not listed:
             return distinct[0], distinct[1]
         # A list ("with Azerbaijan - 113.7%, Russia - 41.8%") or a ranking of partners: the hub
         # and the country nearest before the number.
-        if ranking:
+        if listed:
             hub = self.focal
         else:
             hub = next(
@@ -179,35 +173,37 @@ class PairResolver:
         """The other country of a fact whose own text names only `one`."""
         if speaker and speaker != one:
             return speaker
-        s_start, s_end = where.sentence
-        # "trade with Kazakhstan ..., while trade with Uzbekistan ...": parallel objects are
-        # each the focal country's partner, not each other's.
-        mine = [m for m in self._within(*where.clause) if m.iso3 == one]
-        parallel = bool(mine) and self._is_object(mine[0])
-        in_sentence = self._within(s_start, s_end)
-        others = [m for m in in_sentence if m.iso3 != one and not (parallel and self._is_object(m))]
-        if others and not self._ranking(in_sentence):
-            before = [m for m in others if m.start <= where.anchor]
-            return (before[-1] if before else others[0]).iso3
+        in_sentence = self._within(*where.sentence)
+        if not self._lists_partners(in_sentence, {one}):
+            others = [m for m in in_sentence if m.iso3 != one]
+            if others:
+                before = [m for m in others if m.start <= where.anchor]
+                return (before[-1] if before else others[0]).iso3
         for start, end in reversed(self._sentences_before(where)):
             isos = {m.iso3 for m in self._within(start, end)}
             if one in isos and len(isos) == 2:
                 return next(iso for iso in isos if iso != one)
         if self.focal != one:
             return self.focal
-        partners = Counter({iso: n for iso, n in self.counts.items() if iso != one})
-        if partners:
-            best = max(partners.values())
-            return next(m.iso3 for m in self.mentions if partners.get(m.iso3) == best)
-        return self.default_home if self.default_home != one else None
+        return most_named(self.mentions, excluding={one}) or (
+            self.default_home if self.default_home != one else None
+        )
 
-    def _ranking(self, found: list[CountryMention]) -> bool:
-        """Whether mentions list partners of the focal country it does not name ("Malaysia was
-        the biggest partner, followed by Laos")."""
-        return (
-            bool(found)
-            and self.focal not in {m.iso3 for m in found}
-            and bool(_RANKING_RE.search(self.text, found[0].start, found[-1].end + 200))
+    def _lists_partners(self, found: list[CountryMention], pair: Collection[str] = ()) -> bool:
+        """Whether the mentions (besides the `pair` in question) list partners of the focal
+        country rather than naming a pair among themselves: the focal country named besides
+        them ("Italy and the Netherlands came next in trade with Iran"), parallel objects
+        ("trade with Kazakhstan ..., while trade with Uzbekistan ..."), or a ranking that does
+        not name it ("Malaysia was the biggest partner, followed by Laos")."""
+        if not found:
+            return False
+        named = {m.iso3 for m in found}
+        if self.focal in named - set(pair):
+            return True
+        if len({m.iso3 for m in found if self._is_object(m)}) >= 2:
+            return True
+        return self.focal not in named and bool(
+            _RANKING_RE.search(self.text, found[0].start, found[-1].end + 200)
         )
 
     def _is_object(self, mention: CountryMention) -> bool:
@@ -224,7 +220,7 @@ class PairResolver:
             found = self._within(start, end)
             if found:
                 return self._resolved(found, (start, end), where, speaker)
-        partner = self._main_partner()
+        partner = most_named(self.mentions, excluding={self.focal})
         if partner and self._bilateral(partner):
             return self.focal, partner
         index = self.paragraphs.index(where.paragraph) if where.paragraph in self.sentences else 0
@@ -234,14 +230,6 @@ class PairResolver:
                 if found:
                     return self._resolved(found, (start, end), where, speaker)
         return self.focal, partner or self._complete(self.focal, where, speaker)
-
-    def _main_partner(self) -> str | None:
-        """The country named most after the focal one; ties go to the first named."""
-        others = {iso: n for iso, n in self.counts.items() if iso != self.focal}
-        if not others:
-            return None
-        best = max(others.values())
-        return next(m.iso3 for m in self.mentions if others.get(m.iso3) == best)
 
     def _bilateral(self, partner: str) -> bool:
         """Whether the report is about one pair: its main partner has at least half of the

@@ -7,14 +7,17 @@ of Georgia", "Belarus's National Statistical Committee said", "Chinese customs d
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 import pycountry
 
 from .countries import (
+    INSTITUTION_WORDS,
     CountryMention,
     country_of_place,
     find_countries,
@@ -23,44 +26,41 @@ from .countries import (
     trie_pattern,
 )
 
-# Agencies whose names are distinctive enough to be matched case-insensitively.
-_AGENCIES_DISTINCT = {
-    "BelTA": "BLR", "Kazinform": "KAZ", "Xinhua": "CHN", "Armenpress": "ARM", "AKIpress": "KGZ",
-    "Kabar": "KGZ", "AZERTAC": "AZE", "Anadolu": "TUR", "Montsame": "MNG", "Tanjug": "SRB",
-    "Bernama": "MYS", "Antara": "IDN", "Yonhap": "KOR", "Kyodo": "JPN", "Ukrinform": "UKR",
-    "Agerpres": "ROU", "Dunyo": "UZB", "Khovar": "TJK", "Tengrinews": "KAZ", "Daryo": "UZB",
-    "Prensa Latina": "CUB", "Agencia Brasil": "BRA", "Agência Brasil": "BRA", "Vietnam News Agency":
-    "VNM", "Novosti": "RUS", "Interfax": "RUS", "Sputnik": "RUS", "Report.az": "AZE",
-    "24.kg": "KGZ", "Kun.uz": "UZB", "Belarus Today": "BLR", "Akorda": "KAZ",
-    "Thai News Agency": "THA", "Ghana News Agency": "GHA", "Kenya News Agency": "KEN",
-    "News Agency of Nigeria": "NGA", "Ethiopian News Agency": "ETH",
-    "Philippine News Agency": "PHL", "Saudi Press Agency": "SAU", "Emirates News Agency": "ARE",
-    "Kuwait News Agency": "KWT", "Qatar News Agency": "QAT", "Oman News Agency": "OMN",
-    "Bahrain News Agency": "BHR", "Iraqi News Agency": "IRQ", "Moldpres": "MDA",
-    "Associated Press of Pakistan": "PAK", "Bangladesh Sangbad Sangstha": "BGD",
-    "Lao News Agency": "LAO", "Agence Kampuchea Presse": "KHM", "Telam": "ARG", "Télam": "ARG",
-    "Notimex": "MEX", "Tasnim": "IRN", "Fars News Agency": "IRN", "Mehr News Agency": "IRN",
-    "Turkmenistan State News Agency": "TKM",
-}  # fmt: skip
-# Acronyms and common words: only matched as written.
-_AGENCIES_EXACT = {
-    "UzA": "UZB", "TASS": "RUS", "RIA": "RUS", "Trend": "AZE", "APA": "AZE", "VNA": "VNM",
-    "PTI": "IND", "APP": "PAK", "MTI": "HUN", "MENA": "EGY", "WAM": "ARE", "IRNA": "IRN",
-    "BTA": "BGR", "PAP": "POL", "CTK": "CZE", "TASR": "SVK", "SPA": "SAU", "QNA": "QAT",
-    "KUNA": "KWT", "ONA": "OMN", "APS": "DZA", "MAP": "MAR", "TAP": "TUN", "ENA": "ETH",
-    "KCNA": "PRK", "TREND": "AZE", "AA": "TUR", "TNA": "THA", "GNA": "GHA", "NAN": "NGA",
-    "PNA": "PHL", "BNA": "BHR", "INA": "IRQ", "SANA": "SYR", "BSS": "BGD", "KPL": "LAO",
-    "AKP": "KHM", "TDH": "TKM", "HINA": "HRV",
-}  # fmt: skip
-# Agencies not run by a state: they report, but do not speak for their country.
-_PRIVATE_AGENCIES = frozenset({
-    "akipress", "tengrinews", "daryo", "interfax", "report.az", "24.kg", "kun.uz", "trend", "apa",
-    "pti", "kyodo",
-})  # fmt: skip
-_AGENCY_TO_ISO = {
-    **{name.lower(): iso for name, iso in _AGENCIES_DISTINCT.items()},
-    **_AGENCIES_EXACT,
-}
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """A news agency from data/agencies.json."""
+
+    name: str
+    iso3: str
+    state: bool  # state-owned: speaks for its country; private ones only report
+    international: bool  # reports on every country: evidence of none
+    aliases: tuple[str, ...]  # matched in any case
+    exact: tuple[str, ...]  # acronyms and common words ("Trend"): matched only as written
+
+
+def _load_agencies() -> tuple[Agency, ...]:
+    raw = resources.files(__package__).joinpath("data", "agencies.json").read_text("utf-8")
+    return tuple(
+        Agency(
+            row["name"],
+            row["country"],
+            row["ownership"] == "state",
+            row.get("international", False),
+            tuple(row["aliases"]),
+            tuple(row["exact"]),
+        )
+        for row in json.loads(raw)["agencies"]
+    )
+
+
+AGENCIES = _load_agencies()
+_BY_LOWER = {alias.lower(): a for a in AGENCIES for alias in a.aliases}
+_BY_EXACT = {spelling: a for a in AGENCIES for spelling in a.exact}
+# One-word agency names, which never belong to a person's name ("Xinhua Liu" is no one).
+AGENCY_WORDS = frozenset(
+    word for a in AGENCIES for word in (*a.aliases, *a.exact) if " " not in word
+)
 
 # Statistics offices and customs services named without their country.
 _INSTITUTIONS = {
@@ -127,10 +127,8 @@ def dateline_country(text: str, start: int = 0) -> Signal | None:
 
 # Found by name first (str.find is cheap), then kept only in a reporting context: in the dateline
 # "(BelTA)", "/TASS/", "(APP):"; anywhere "BelTA has learned", "reports Kabar", "Photo: BELTA".
-_AGENCY_LOWER_RE = re.compile(
-    rf"(?:{trie_pattern(name.lower() for name in _AGENCIES_DISTINCT)})(?![\w-])"
-)
-_AGENCY_EXACT_RE = re.compile(rf"(?:{trie_pattern(_AGENCIES_EXACT)})(?![\w-])")
+_AGENCY_LOWER_RE = re.compile(rf"(?:{trie_pattern(_BY_LOWER)})(?![\w-])")
+_AGENCY_EXACT_RE = re.compile(rf"(?:{trie_pattern(_BY_EXACT)})(?![\w-])")
 # "ASTANA. KAZINFORM – ", "BAKU, Azerbaijan, Feb. 20. ©TREND:": the line up to its first dash.
 _DATELINE_HEAD_RE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,30}[.,][^\n–—:]*?(?=\s*(?:–|—|--|:| - ))")
 _AGENCY_OPEN_RE = re.compile(r"[(/]\s*$")
@@ -149,8 +147,9 @@ def _find_all(text: str, regex: re.Pattern[str]) -> list[tuple[int, int]]:
     return [m.span() for m in regex.finditer(text) if starts_word(text, m.start())]
 
 
-def agency_signals(text: str, start: int = 0) -> list[Signal]:
-    """News agencies named in the dateline ("(BelTA)", "/TASS/") or as the one reporting."""
+def agencies_named(text: str, start: int = 0) -> list[tuple[Agency, int, int]]:
+    """News agencies named in the dateline ("(BelTA)", "/TASS/") or as the one reporting, with
+    where; `start` is where the body begins, after any header."""
     lowered = text.lower()
     if len(lowered) != len(text):  # lower() keeps offsets for all but a few exotic letters
         lowered = text
@@ -171,11 +170,19 @@ def agency_signals(text: str, start: int = 0) -> list[Signal]:
             or _AGENCY_BEFORE_RE.search(text, max(0, a - 16), a)
         ):
             name = text[a:b]
-            iso = _AGENCY_TO_ISO.get(name) or _AGENCY_TO_ISO.get(name.lower())
-            if iso:
-                state = name.lower() not in _PRIVATE_AGENCIES
-                found.append(Signal(iso, "agency", a, b, state=state))
+            agency = _BY_EXACT.get(name) or _BY_LOWER.get(name.lower())
+            if agency:
+                found.append((agency, a, b))
     return found
+
+
+def agency_signals(text: str, start: int = 0) -> list[Signal]:
+    """The national agencies `agencies_named` finds, as evidence of their country."""
+    return [
+        Signal(agency.iso3, "agency", a, b, state=agency.state)
+        for agency, a, b in agencies_named(text, start)
+        if not agency.international
+    ]
 
 
 # A government website as publisher: "url: https://china.embassy.gov.au/..." (the header the
@@ -202,29 +209,9 @@ def publisher_signal(text: str) -> Signal | None:
 
 # Institutions quoted as sources: "the State Customs Committee of Azerbaijan said", "according
 # to the National Statistics Office of Georgia", "the Uzbek government reported".
-_INSTITUTION_WORDS = [
-    "Ministry",
-    "Committee",
-    "Office",
-    "Service",
-    "Agency",
-    "Department",
-    "Administration",
-    "Bureau",
-    "Customs",
-    "Government",
-    "government",
-    "Embassy",
-    "embassy",
-    "Cabinet",
-    "Statistics",
-    "Inspectorate",
-    "Chamber",
-    "Institute",
-    "Authority",
-    "Commission",
-]
-_INSTITUTION_RE = re.compile(rf"(?:{trie_pattern(_INSTITUTION_WORDS)})\b")
+_INSTITUTION_RE = re.compile(
+    rf"(?:{trie_pattern([*INSTITUTION_WORDS, 'government', 'embassy'])})\b"
+)
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "under"})
 _MEDIA_RE = re.compile(r"\b(?:News|Press Agency|Television|Radio|Broadcasting)\b")
 _INSTITUTION_AFTER_RE = re.compile(
@@ -252,13 +239,10 @@ _BODY_WORD_RE = re.compile(rf"(?:{trie_pattern([*_BODY_WORDS, 'trade office'])})
 _BODY_GAP_RE = re.compile(
     r"(?:['’]s?)?(?:\s+(?:official|government|state|national|foreign|trade|customs))?\s+"
 )
-_BODY_TAIL_RE = re.compile(
-    r"\s+(?:office|agency|bureau|committee|service|authority|department|administration)\b"
-)
-_BODY_OF_RE = re.compile(
-    r"(?:\s+(?:service|office|agency|committee|bureau|authority|department|administration))?"
-    r"\s+of\s+(?:the\s+)?"
-)
+# The noun that may end a lower-case body: "statistics bureau", "customs service of ...".
+_BODY_HEAD = r"(?:office|agency|bureau|committee|service|authority|department|administration)"
+_BODY_TAIL_RE = re.compile(rf"\s+{_BODY_HEAD}\b")
+_BODY_OF_RE = re.compile(rf"(?:\s+{_BODY_HEAD})?\s+of\s+(?:the\s+)?")
 _INSTITUTION_NAME_RE = re.compile(rf"(?:{trie_pattern(_INSTITUTIONS)})\b")
 _SOURCE_BEFORE_RE = re.compile(
     r"\b(?:according to|cited by|quoted by|citing|reported by|published by"
@@ -275,12 +259,14 @@ _SOURCE_AFTER_RE = re.compile(
 )
 # "the statement said", "according to the ministry", "customs data showed": a source named
 # earlier in the report, referred back to.
+_SOURCE_NOUN = (
+    r"(?:statement|ministry|department|agency|office|committee|service|bureau|embassy|report"
+    r"|data|figures|statistics)"
+)
 _ANAPHOR_RE = re.compile(
-    r"\b(?:(?:[Tt]he|[Tt]his|[Ii]ts) (?:statement|ministry|department|agency|office|committee"
-    r"|service|bureau|embassy|report|data|figures|statistics)|(?:[Cc]ustoms|[Oo]fficial) data)"
+    rf"\b(?:(?:[Tt]he|[Tt]his|[Ii]ts) {_SOURCE_NOUN}|(?:[Cc]ustoms|[Oo]fficial) data)"
     r"(?:,[^,]{1,40},)?\s+(?:also\s+)?(?:said|says|showed|shows|show|noted|added|reported"
-    r"|indicated|stated)\b|\baccording to (?:the|its) (?:statement|ministry|department|agency"
-    r"|office|committee|service|bureau|embassy|report|data|figures|statistics)\b"
+    rf"|indicated|stated)\b|\baccording to (?:the|its) {_SOURCE_NOUN}\b"
 )
 
 

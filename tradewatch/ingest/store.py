@@ -8,6 +8,7 @@ leaves nothing behind, and a file already stored (same content hash) adds nothin
 import hashlib
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,9 +18,11 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from tradewatch.domain.money import values_agree
+from tradewatch.ingest.dates import header_end
 from tradewatch.ingest.extract import Extraction, Fact, facts_from_text
 from tradewatch.ingest.files import DocumentError, read_document
 from tradewatch.ingest.names import same_person
+from tradewatch.ingest.signals import agencies_named
 from tradewatch.models import (
     Country,
     Figure,
@@ -29,29 +32,14 @@ from tradewatch.models import (
     Target,
     TargetStatement,
 )
+from tradewatch.rates import SOURCE as RATES_SOURCE
+from tradewatch.rates import to_usd, usd_rate
 from tradewatch.review import save_figure, save_statement
 
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm")
 # "Over the next five years" from a November session lands on 2029 or 2030 depending on
 # how the years are counted; statements one year apart still name the same target.
 DEADLINE_SLACK_YEARS = 1
-AGENCIES = (
-    "BelTA",
-    "Xinhua",
-    "TASS",
-    "Kazinform",
-    "Reuters",
-    "Interfax",
-    "Trend",
-    "Kabar",
-    "AKIpress",
-    "Anadolu",
-    "UzA",
-    "Sputnik",
-    "RIA Novosti",
-    "Vietnam News Agency",
-)
-_AGENCY_RE = re.compile(r"\b(" + "|".join(re.escape(a) for a in AGENCIES) + r")\b")
 _HEADER_DATE_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*")
 # "MINSK, 29 September (BelTA) – " or "ASTANA, 12 March 2025 (Kazinform) - "
 _DATELINE_RE = re.compile(
@@ -103,8 +91,10 @@ def title_of(text: str, fallback: str) -> str:
 
 
 def publisher_of(text: str) -> str:
-    match = _AGENCY_RE.search(text)
-    return match.group(1) if match else ""
+    """The news agency reporting `text` (data/agencies.json, found as the extractor finds it),
+    by its own name; "" when none is named."""
+    found = agencies_named(text, header_end(text) or 0)
+    return found[0][0].name if found else ""
 
 
 def ingest_document(
@@ -201,7 +191,7 @@ def store_fact(
         side_id=side,
         period_start=fact.period_start,
         period_end=fact.period_end,
-        value_usd=fact.value_usd,
+        **money_fields(fact, fact.period_start, fact.period_end),
         qualifier=fact.qualifier,
         change_pct=decimal_or_none(fact.growth_pct),
         growth_factor=decimal_or_none(fact.growth_factor),
@@ -248,11 +238,37 @@ def stored_pair(reporter: Country, partner: Country, flow: str) -> dict:
     }
 
 
-def matching_target(where: dict, fact: Fact) -> Target | None:
+def money_fields(fact: Fact, first: date, last: date) -> dict:
+    """value_usd as stated; for an amount stated only in another currency, that amount and its
+    conversion at the ECB's mean rate over first..last, or no USD value where none exists."""
+    if fact.currency == "USD" or fact.value is None:
+        return {"value_usd": fact.value_usd}
+    fields = {"currency": fact.currency, "amount": fact.value, "value_usd": fact.value_usd}
+    if fact.value_usd is not None:
+        return fields | {"usd_rate_basis": "US dollars as stated in the source"}
+    rate = usd_rate(fact.currency, first, last)
+    if rate is None:
+        return fields | {"usd_rate_basis": f"no {RATES_SOURCE} for {fact.currency} then"}
+    return fields | {
+        "value_usd": to_usd(fact.value, rate),
+        "usd_rate": rate.rate,
+        "usd_rate_basis": rate.basis,
+    }
+
+
+def same_money(target: Target, money: dict) -> bool:
+    if target.value_usd is not None or money["value_usd"] is not None:
+        return values_agree(target.value_usd, money["value_usd"])
+    return target.currency == money.get("currency", "USD") and values_agree(
+        target.amount, money.get("amount")
+    )
+
+
+def matching_target(where: dict, fact: Fact, money: dict) -> Target | None:
     """A stored target with the same value and deadline (accepted ones first)."""
     candidates = Target.objects.filter(**where).exclude(status=ReviewStatus.REJECTED)
     for target in sorted(candidates, key=lambda t: (t.status != ReviewStatus.ACCEPTED, t.pk)):
-        if not values_agree(target.value_usd, fact.value_usd):
+        if not same_money(target, money):
             continue
         if target.deadline is None or fact.deadline is None:
             if target.deadline is fact.deadline:
@@ -266,11 +282,13 @@ def store_target(fact: Fact, where: dict, common: dict, result: IngestResult) ->
     stated_on = common["source"].published or timezone.localdate()
     if fact.deadline is not None and fact.deadline < stated_on:
         return f"deadline {fact.deadline} is before the statement ({stated_on})"
-    target = matching_target(where, fact)
+    # A target in another currency is converted at the rates of the year it was stated.
+    money = money_fields(fact, date(stated_on.year, 1, 1), stated_on)
+    target = matching_target(where, fact, money)
     if target is None:
         target = Target(
             **where,
-            value_usd=fact.value_usd,
+            **money,
             qualifier=fact.qualifier,
             deadline=fact.deadline,
             stated_on=stated_on,
