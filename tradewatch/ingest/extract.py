@@ -274,6 +274,19 @@ _FLOW_RES = (
     ),
     ("turnover", re.compile(r"\b(?:trade|trading|turnover|commerce)\b", re.I)),
 )
+
+
+def _for_lowered(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The same words, matched case-sensitively in text already lower-cased: Python's re runs
+    a long IGNORECASE alternation several times slower, and the per-sentence gate below is
+    the hot path."""
+    if re.search(r"\\[A-Z]", rx.pattern):  # \S, \W, \B... would change meaning
+        raise ValueError(f"cannot lower-case {rx.pattern!r}")
+    return re.compile(rx.pattern.lower())
+
+
+_TRIGGER_LOWER = _for_lowered(_TRIGGER_RE)
+_TRADE_LOWER = _for_lowered(_TRADE_RE)
 _NOT_TRADE_RE = re.compile(
     r"\b(?:invest\w*|loans?|credit(?: lines?)?|GDP|budget|funds?|grants?|aid|capital|projects?"
     r"|contracts?|deals?|agreements?|portfolio|costs?|prices?|salar\w+|revenues?|profits?|debts?"
@@ -553,8 +566,9 @@ def facts_from_text(
         for index, sentence in enumerate(sentences):
             s_start, s_end = sentence
             body = text[s_start:s_end]
-            is_trade = bool(_TRADE_RE.search(body))
-            if _TRIGGER_RE.search(body):
+            lowered = body.lower()
+            is_trade = bool(_TRADE_LOWER.search(lowered))
+            if _TRIGGER_LOWER.search(lowered):
                 new = _sentence_facts(
                     doc, paragraph, sentences, index, previous_trade, previous_money
                 )
