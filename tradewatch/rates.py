@@ -15,23 +15,27 @@ from functools import lru_cache
 
 from currency_converter import CurrencyConverter, RateNotFoundError
 
-SOURCE = "ECB reference rates"
+from tradewatch.domain.money import short_money
+
+SOURCE = "ECB's daily reference rates"
 
 
 @dataclass(frozen=True, slots=True)
 class UsdRate:
+    currency: str
     rate: Decimal  # US dollars per unit of the currency
     first: date  # the days whose rates were averaged
     last: date
 
     @property
     def basis(self) -> str:
-        days = (
-            f"{self.first:%d %b %Y}"
-            if self.first == self.last
-            else (f"{self.first:%d %b %Y}–{self.last:%d %b %Y}")
-        )
-        return f"1 = ${self.rate:f}, mean {SOURCE} {days}"
+        """'€1 = $1.0816, the mean of the ECB's daily reference rates 1 Jan–31 Dec 2023'."""
+        first, last = f"{self.first.day} {self.first:%b %Y}", f"{self.last.day} {self.last:%b %Y}"
+        if self.first.year == self.last.year:
+            first = first.removesuffix(f" {self.first.year}")
+        days = last if self.first == self.last else f"{first}–{last}"
+        unit = short_money(Decimal(1), self.currency)
+        return f"{unit} = ${self.rate.normalize():f}, the mean of the {SOURCE} {days}"
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +54,7 @@ def usd_rate(currency: str, first: date, last: date) -> UsdRate | None:
     """The mean USD rate of `currency` over first..last (clipped to the ECB's data), or None
     when the ECB has no rate for `first`."""
     if currency == "USD":
-        return UsdRate(Decimal(1), first, last)
+        return UsdRate("USD", Decimal(1), first, last)
     rates = converter()
     if currency not in rates.currencies:
         return None
@@ -65,8 +69,8 @@ def usd_rate(currency: str, first: date, last: date) -> UsdRate | None:
         day += timedelta(days=1)
     if not values:
         return None
-    mean = Decimal(str(sum(values) / len(values))).quantize(Decimal("0.000001"))
-    return UsdRate(mean, first, last)
+    mean = Decimal(str(sum(values) / len(values))).quantize(Decimal("0.0001"))
+    return UsdRate(currency, mean, first, last)
 
 
 def to_usd(amount: Decimal, rate: UsdRate) -> Decimal:

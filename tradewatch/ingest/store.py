@@ -32,7 +32,6 @@ from tradewatch.models import (
     Target,
     TargetStatement,
 )
-from tradewatch.rates import SOURCE as RATES_SOURCE
 from tradewatch.rates import to_usd, usd_rate
 from tradewatch.review import save_figure, save_statement
 
@@ -248,7 +247,7 @@ def money_fields(fact: Fact, first: date, last: date) -> dict:
         return fields | {"usd_rate_basis": "US dollars as stated in the source"}
     rate = usd_rate(fact.currency, first, last)
     if rate is None:
-        return fields | {"usd_rate_basis": f"no {RATES_SOURCE} for {fact.currency} then"}
+        return fields | {"usd_rate_basis": f"no ECB reference rate for {fact.currency} then"}
     return fields | {
         "value_usd": to_usd(fact.value, rate),
         "usd_rate": rate.rate,
