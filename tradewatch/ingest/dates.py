@@ -272,6 +272,7 @@ class Clock:
     day: date | None
     exact: bool = True
     fiscal: bool = False
+    iranian: bool = False  # the text counts Iranian years (from 21 March): see `_IRANIAN_RE`
 
 
 def _clock(reference: date | Clock | None) -> Clock:
@@ -362,6 +363,15 @@ _YEAR_SPAN_RE = re.compile(
     re.IGNORECASE,
 )
 _REL_PERIOD_RE = re.compile(rf"\b(?P<rel>{_REL_YEAR})\b", re.IGNORECASE)
+IRANIAN_YEAR_RE = re.compile(r"\bIranian\s+(?:calendar\s+|solar\s+)?year\b")
+# "the first 11 months of the current Iranian calendar year (of 1396)": Iranian years start on
+# 21 March, so month N of the year ends in Gregorian month N + 3 and year 1396 starts in 2017.
+_IRANIAN_RE = re.compile(
+    rf"\b(?:(?:the\s+)?(?:first|past|last)\s+(?P<n>{_COUNT})\s+months\s+of\s+)?(?:the\s+)?"
+    r"(?P<cur>current\s+|this\s+)?Iranian\s+(?:calendar\s+|solar\s+|fiscal\s+)?year"
+    r"(?:\s*\(?\s*(?:of\s+)?(?P<y>1[34]\d\d)\b)?",
+    re.IGNORECASE,
+)
 # "trade in eight months was down": the first N months of the year; "in the last 11 months":
 # the N months up to the document's month.
 _IN_MONTHS_RE = re.compile(
@@ -380,6 +390,7 @@ _PAST_YEARS_RE = re.compile(
 )
 # "between FY2012 and FY2022", "from 2018 to 2021": two periods joined into one span.
 _JOIN_RE = re.compile(r"^\s*(?:and|to|through|until|-|–|—)\s*$", re.IGNORECASE)
+_QUALIFYING_YEAR_GAP_RE = re.compile(r"[\s.,]*(?:of\s+)?")
 _JOIN_BEFORE_RE = re.compile(
     r"\b(?:between|from)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:years?\s+)?$", re.I
 )
@@ -563,6 +574,18 @@ def _periods(text: str, clock: Clock) -> tuple[Period, ...]:
         taken.append((m.start(), m.end()))
         found.append(Period(start, end, "period", m.start(), m.end(), m.group()))
 
+    if clock.iranian:
+        for m in _IRANIAN_RE.finditer(masked):
+            if m.group("y"):
+                first_year = int(m.group("y")) + 621
+            elif m.group("cur") and day:
+                first_year = day.year if (day.month, day.day) >= (3, 21) else day.year - 1
+            else:
+                continue
+            months = _count(m.group("n")) if m.group("n") else 12
+            if months and 1 <= months <= 12:
+                last = 3 + months - 1  # months since January of `first_year`, 0-based
+                add(date(first_year, 3, 1), _last_day(first_year + last // 12, last % 12 + 1), m)
     for m in _FY_MONTHS_RE.finditer(masked):
         fy = _FY_RE.fullmatch(m.group("fy") or "")
         n, last = _count(m.group("n")), _fy_end(fy, clock) if fy else None
@@ -635,7 +658,8 @@ def _periods(text: str, clock: Clock) -> tuple[Period, ...]:
                 add(date(year, 1, 1), _last_day(year, n), m)
         elif clock.exact:  # the N full months before the document's month
             end = _last_day(day.year - (day.month == 1), (day.month - 2) % 12 + 1)
-            first = end.year * 12 + end.month - n
+            # an Iranian month starts on the 21st, in the Gregorian month before its end
+            first = end.year * 12 + end.month - n - clock.iranian
             add(date(first // 12, first % 12 + 1, 1), end, m)
     for m in _SINCE_RE.finditer(masked):
         if ref_year:
@@ -675,6 +699,15 @@ def _join(text: str, periods: list[Period]) -> list[Period]:
         ):
             start, end = last.span_start, period.span_end
             joined[-1] = Period(last.start, period.end, "period", start, end, text[start:end])
+        elif (
+            last is not None
+            and _QUALIFYING_YEAR_GAP_RE.fullmatch(text, last.span_end, period.span_start)
+            and (period.start.month, period.start.day, period.end.month) == (1, 1, 12)
+            and period.start.year == last.start.year == last.end.year
+        ):
+            # "for 10 months. this year", "January-July, 2023": the year only qualifies the part
+            start, end = last.span_start, period.span_end
+            joined[-1] = Period(last.start, last.end, "period", start, end, text[start:end])
         else:
             joined.append(period)
     return joined

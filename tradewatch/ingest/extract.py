@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from . import dates, names, numbers, signals
-from .countries import find_countries, most_named
+from .countries import CountryMention, find_countries, most_named
 from .files import DocumentError, read_document
 from .pairs import PairResolver, Where
 
@@ -349,6 +349,22 @@ _COMMODITY_RE = re.compile(
     re.IGNORECASE,
 )
 _COMMODITY_AFTER_RE = re.compile(rf"\s+(?:in|of|worth\s+of)\s+{_COMMODITY}", re.IGNORECASE)
+# "shrank by 6.6 percent due to lower gas imports and amounted to ...": a commodity named as the
+# cause is not what the amount measures.
+_CAUSE_BEFORE_RE = re.compile(
+    r"\b(?:due to|because of|owing to|thanks to|driven by|on the back of|amid)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _commodity_before(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names a commodity flow that is not only given as a cause."""
+    return any(
+        not _CAUSE_BEFORE_RE.search(text, max(start, m.start() - 40), m.start())
+        for m in _COMMODITY_RE.finditer(text, start, end)
+    )
+
+
 # "US$10 billion in Official Development Assistance (ODA) loans": money of another kind.
 _IN_NOT_TRADE_AFTER_RE = re.compile(
     r"\s+(?:in|of)\s+(?:[\w()-]+\s+){0,5}?(?:loans?|investments?|aid|assistance|grants?|credits?"
@@ -448,6 +464,8 @@ def _flow(text: str, clause: Span, at: int, sentence: Span) -> tuple[str, Span |
     best: tuple[int, str, Span] | None = None
     for flow, regex in _FLOW_RES:
         for m in regex.finditer(text, *clause):
+            if _CAUSE_BEFORE_RE.search(text, max(clause[0], m.start() - 40), m.start()):
+                continue  # "due to lower gas imports" names a cause, not the flow measured
             distance = at - m.end() if m.end() <= at else (m.start() - at) + 1000
             if best is None or distance < best[0]:
                 best = (distance, flow, m.span())
@@ -476,7 +494,10 @@ class _Document:
         # relative wording is resolved against the document date; "2019-2020" is a fiscal year
         # only in a text that counts April-March fiscal years
         self.clock = dates.Clock(
-            self.when.date, self.when.precision == "day", bool(_FISCAL_TEXT_RE.search(text))
+            self.when.date,
+            self.when.precision == "day",
+            bool(_FISCAL_TEXT_RE.search(text)),
+            "Iranian" in text and bool(dates.IRANIAN_YEAR_RE.search(text)),
         )
         self.mentions = find_countries(text)
         self.paragraphs = _paragraphs(text)
@@ -494,6 +515,9 @@ class _Document:
         # The last explicit reporting period: (start, end, paragraph, sentence index).
         self.last_period: tuple[date, date, tuple[int, int], int] | None = None
         self.periods_seen: list[tuple[date, date]] = []  # for "the five months" to look back
+        # the period of the last figure, for a verbless fragment that continues its list
+        self.last_figure: tuple[date | None, date | None] | None = None
+        self.total_end = -1  # where the last sentence about one country's total trade ended
 
     def remember(self, start: date, end: date, paragraph: Span, index: int) -> None:
         self.last_period = (start, end, paragraph, index)
@@ -559,6 +583,7 @@ def facts_from_text(
     """
     doc = _Document(text, published, reference or datetime.now(UTC).date())
     facts: list[_Draft] = []
+    carried = False  # the previous paragraph ended with a trade amount
     for paragraph in doc.paragraphs:
         sentences = split_sentences(text, *paragraph)
         doc.sentences[paragraph] = sentences
@@ -569,14 +594,30 @@ def facts_from_text(
             lowered = body.lower()
             is_trade = bool(_TRADE_LOWER.search(lowered))
             if _TRIGGER_LOWER.search(lowered):
+                if (
+                    index == 0
+                    and carried
+                    and not is_trade
+                    and (not _VERB_RE.search(body) or _PRONOUN_START_RE.match(body))
+                ):
+                    # "China with US$17 billion and the US with US$16.": a verbless fragment
+                    # continues the list the paragraph before ended with
+                    previous_trade = previous_money = True
+                clock = doc.clock
+                if clock.day and "year (" in lowered and (now := _STATED_NOW_RE.search(lowered)):
+                    # "last year ..., and this year (2019), ...": the speaker's own year
+                    day = clock.day.replace(year=int(now.group(1)), day=min(clock.day.day, 28))
+                    doc.clock = replace(clock, day=day)
                 new = _sentence_facts(
                     doc, paragraph, sentences, index, previous_trade, previous_money
                 )
+                doc.clock = clock
                 facts.extend(new)
                 previous_money = bool(numbers.find_amounts(body)) or any(d.fact.value for d in new)
             else:
                 previous_money = False
             previous_trade = is_trade
+            carried = is_trade and previous_money
     drafts = _dedupe(facts)
     focal = home or _infer_reporter(doc, drafts, default_home)
     finished: tuple[Fact, ...] = ()
@@ -585,6 +626,7 @@ def facts_from_text(
             text, doc.mentions, doc.sentences, doc.speakers, doc.evidence, focal, default_home
         )
         finished = _once(draft.finish(doc, resolver) for draft in drafts)
+        finished = _without_restatements(finished, _headline(doc))
     return Extraction(doc.when.date, doc.when.inferred, doc.when.precision, finished, focal)
 
 
@@ -595,11 +637,16 @@ def _once(facts: Iterable[Fact]) -> tuple[Fact, ...]:
     seen: dict[tuple[object, ...], list[int]] = {}
     unique: list[Fact] = []
     for f in facts:
-        key = (f.kind, frozenset((f.reporter, f.partner)), f.flow, f.value_usd, f.value)
-        key += (f.currency, f.period_start, f.period_end, f.deadline, f.growth_pct, f.growth_factor)
+        # "N360 billion (about $1 billion)" and "one billion US dollars": one dollar amount
+        amount = (f.value_usd,) if f.value_usd is not None else (f.currency, f.value)
+        key = (f.kind, frozenset((f.reporter, f.partner)), f.flow, amount)
+        key += (f.period_start, f.period_end, f.deadline, f.growth_pct, f.growth_factor)
         kept = seen.setdefault(key, [])
         speakers = [unique[i].speaker for i in kept]
         if kept and (f.speaker is None or f.speaker in speakers):
+            first = kept[speakers.index(f.speaker) if f.speaker in speakers else 0]
+            if unique[first].currency == "USD" != f.currency:
+                unique[first] = f  # the amount as printed in its own currency says more
             continue
         if None in speakers:
             unique[kept[speakers.index(None)]] = f
@@ -607,6 +654,62 @@ def _once(facts: Iterable[Fact]) -> tuple[Fact, ...]:
             kept.append(len(unique))
             unique.append(f)
     return tuple(unique)
+
+
+_TITLE_END_RE = re.compile(r"[.!?…][\"”’)\]]*\s*$")
+
+
+def _headline(doc: _Document) -> Span | None:
+    """The report's title: its first line, when short and not ended like a sentence."""
+    if not doc.paragraphs:
+        return None
+    start, end = doc.paragraphs[0]
+    title = doc.text[start:end]
+    return None if len(title) > 200 or _TITLE_END_RE.search(title) else (start, end)
+
+
+def _amount_key(f: Fact) -> tuple[object, ...] | None:
+    if f.value_usd is not None:
+        return ("USD", f.value_usd)
+    return (f.currency, f.value) if f.value is not None else None
+
+
+def _restates(f: Fact, other: Fact, in_title: bool) -> bool:
+    """Whether `f` says again, with less, what `other` (of the same pair) states: a title
+    repeating a body figure or rate under another period or kind ("exceeded $1 billion" over
+    "in January-August 2021 exceeded one billion"), or a target without a deadline, or without
+    an amount, repeating a fuller one from the same mouth."""
+    if f.kind == "target" and other.kind == "target" and f.speaker in (None, other.speaker):
+        no_deadline = f.deadline is None and other.deadline is not None
+        amount, full = _amount_key(f), _amount_key(other)
+        if amount == full and no_deadline:
+            return True  # "the target of $15 billion" after "$15 billion by 2022"
+        if amount is None and full is not None and (no_deadline or f.deadline == other.deadline):
+            return in_title  # "aim to double trade" over "double their trade to $60 billion"
+    if not in_title:
+        return False
+    amount = _amount_key(f)
+    if amount is not None:
+        return amount == _amount_key(other)
+    growth = (f.growth_pct, f.growth_factor)
+    return growth != (None, None) and growth == (other.growth_pct, other.growth_factor)
+
+
+def _without_restatements(facts: tuple[Fact, ...], headline: Span | None) -> tuple[Fact, ...]:
+    """Facts less one that only restates another (one fact per distinct statement)."""
+    kept = []
+    for f in facts:
+        in_title = headline is not None and headline[0] <= f.start < headline[1]
+        pair = {f.reporter, f.partner}
+        if not any(
+            o is not f
+            and {o.reporter, o.partner} == pair
+            and not (headline and headline[0] <= o.start < headline[1])
+            and _restates(f, o, in_title)
+            for o in facts
+        ):
+            kept.append(f)
+    return tuple(kept)
 
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
@@ -633,6 +736,31 @@ _W_SAID = 1.0  # any "X said" by that country's official
 _W_SOURCE = 1.0  # any institution of that country cited
 _W_DATELINE = 2.5  # the dateline city, when its country is one of the pair
 _W_AGENCY = 2.0  # the news agency, when its country is one of the pair
+_W_RANKS = 1.5  # "Germany's fifth largest trading partner": the report ranks its partners
+_RANKS_PARTNERS_RE = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:trading|trade|commercial)\s+partners?\b", re.IGNORECASE
+)
+
+
+_IS_AFTER_RE = re.compile(r"\s+(?:is|was|remains|remained|became|has become)\b", re.IGNORECASE)
+
+
+def _ranking_owners(doc: _Document) -> set[str]:
+    """Countries whose partners the text ranks ("it emerges as the Philippine's largest trading
+    partner"); not when another country is the subject ("Romania is Moldova's main partner":
+    either side may say that)."""
+    owners = set()
+    for i, m in enumerate(doc.mentions):
+        if not _RANKS_PARTNERS_RE.match(doc.text, m.end):
+            continue
+        subjects = [
+            o
+            for o in doc.mentions[max(0, i - 3) : i]
+            if m.start - o.end < 60 and _IS_AFTER_RE.match(doc.text, o.end)
+        ]
+        if not subjects:
+            owners.add(m.iso3)
+    return owners
 
 
 def _infer_reporter(doc: _Document, drafts: list[_Draft], default_home: str) -> str:
@@ -646,6 +774,8 @@ def _infer_reporter(doc: _Document, drafts: list[_Draft], default_home: str) -> 
     dateline = doc.evidence.dateline
     if dateline and dateline.iso3 in pair:
         scores[dateline.iso3] += _W_DATELINE
+    for iso in _ranking_owners(doc):
+        scores[iso] += _W_RANKS
     for iso in {a.iso3 for a in doc.evidence.agencies} & pair:
         scores[iso] += _W_AGENCY
     sources = doc.evidence.sources
@@ -735,8 +865,26 @@ def _sentence_facts(
         if fact:
             has_target = has_target or fact.fact.kind == "target"
             facts.append(fact)
+    if len(facts) == len(amounts) > 1 and _amount_list(body, amounts):
+        # "Spain, France and Belgium ... €163 million, €147 million and €131 million": item i
+        # of a list of amounts belongs to item i of a list of countries, if there is one
+        facts = [
+            replace(d, where=replace(d.where, item=(i, len(facts)))) for i, d in enumerate(facts)
+        ]
     # Growths no figure took ("$2.3 billion, double the 2006 value"; a second rate) stand alone.
-    facts.extend(_growth_facts(doc, paragraph, sentences[index], previous, used_growth, trade_here))
+    # "It rises 53.9 percent compared to ...", right after a trade figure: "it" is that trade
+    anaphoric = not trade_here and previous_money and bool(_PRONOUN_START_RE.match(body))
+    facts.extend(
+        _growth_facts(
+            doc,
+            paragraph,
+            sentences[index],
+            previous,
+            used_growth,
+            trade_here or anaphoric,
+            anaphoric=anaphoric,
+        )
+    )
     if not has_target and not aspiration:
         target = _novalue_target(doc, paragraph, sentences[index], previous)
         if target:
@@ -748,7 +896,71 @@ def _sentence_facts(
         doc.remember(stated[-1].start, stated[-1].end, paragraph, index)
     elif last and trade_here and _ANAPHORIC_PERIOD_RE.search(body):
         doc.last_period = (last[0], last[1], paragraph, index)  # "during the period": still it
-    return facts
+    # after the periods above are remembered: the partners that follow a total still need them
+    kept = [d for d in facts if not _country_total(doc, d.where.clause, (s_start, s_end))]
+    if facts and not kept:
+        doc.total_end = s_end
+    return kept
+
+
+# One country's trade with the whole world (or all its neighbours) has no partner: "Thailand's
+# border trade", "Brazil's total exports", "Brazilian exports rose 52%" when no other country
+# is named.  Pairing it with a country of the report would invent a bilateral figure.
+_TOTAL_TRADE_RE = re.compile(
+    r"\b(?:border|transit|foreign|external|overseas|global|world|international)\s+trade\b"
+    r"|\b(?:total|overall|global|worldwide)\s+(?:exports?|imports?|shipments)\b"
+    r"|\bwith\s+(?:the\s+)?(?:world|rest\s+of\s+the\s+world|all\s+(?:its\s+)?(?:partners"
+    r"|countries))\b",
+    re.IGNORECASE,
+)
+# A partner spoken of without its name: the trade is bilateral after all.
+_PARTNER_WORDS_RE = re.compile(
+    r"\b(?:bilateral|two-way|mutual|between|both\s+countries|two\s+countries|each\s+other"
+    r"|(?:trade|turnover|exports?|imports?|supplies|shipments)\s+(?:with|to|from|into))\b",
+    re.IGNORECASE,
+)
+_OWN_FLOW_RE = re.compile(
+    r"(?:['’]s?)?(?:\s+(?:total|overall|annual|merchandise|goods|non-oil|foreign))*\s+"
+    r"(?:exports?|imports?)\b",
+    re.IGNORECASE,
+)
+
+
+def _country_total(doc: _Document, clause: Span, sentence: Span) -> bool:
+    """Whether a fact gives one country's total trade rather than a pair's: its clause names at
+    most one country and a total ("border trade", "total exports") without a partner; or its
+    sentence does so with a country's own flow ("Brazilian exports rose"; not per clause, as
+    in "China's exports to Kazakhstan ..., while Kazakh exports ..."); or its sentence names
+    no country and follows a total directly ("The value consisted of exports worth ...")."""
+    text = doc.text
+
+    def one_country(start: int, end: int) -> list[CountryMention] | None:
+        found = [m for m in doc.mentions if start <= m.start < end]
+        alone = len({m.iso3 for m in found}) <= 1 and not _PARTNER_WORDS_RE.search(text, start, end)
+        return found if alone else None
+
+    if one_country(*clause) is not None and _TOTAL_TRADE_RE.search(text, *clause):
+        return True
+    found = one_country(*sentence)
+    if found is None:
+        return False
+    if found:
+        return any(_OWN_FLOW_RE.match(text, m.end, sentence[1]) for m in found)
+    return doc.total_end >= 0 and not text[doc.total_end : sentence[0]].strip()
+
+
+_LIST_GAP_RE = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,|and|,\s*and)\s*")
+
+
+def _amount_list(body: str, amounts: list[numbers.Money]) -> bool:
+    """Whether the amounts are one list ("€163 million, €147 million and €131 million") or
+    say "respectively"."""
+    if "respectively" in body:
+        return True
+    return all(
+        _LIST_GAP_RE.fullmatch(body, a.end, b.start)
+        for a, b in zip(amounts, amounts[1:], strict=False)
+    )
 
 
 def _excluded(body: str, segment: str, rel: int, amount: numbers.Money, trade_here: bool) -> bool:
@@ -764,7 +976,7 @@ def _excluded(body: str, segment: str, rel: int, amount: numbers.Money, trade_he
         return True
     if _BALANCE_AFTER_RE.match(body, amount.end):
         return True
-    if _COMMODITY_RE.search(segment, 0, rel) or _COMMODITY_AFTER_RE.match(body, amount.end):
+    if _commodity_before(segment, 0, rel) or _COMMODITY_AFTER_RE.match(body, amount.end):
         return True
     if _IN_NOT_TRADE_AFTER_RE.match(body, amount.end):
         return True
@@ -902,6 +1114,8 @@ def _money_fact(
         value=amount.mid,
         value_high=amount.value if amount.low is not None else None,
     )
+    if not is_target:
+        doc.last_figure = (period_start, period_end)
     where = Where((q_start, q_end), sentences[index], paragraph, anchor, flow_word, previous)
     return _Draft(fact, where)
 
@@ -1061,11 +1275,24 @@ def _implied_period(
     implied = dates.after_base(body, doc.clock, prior)
     if implied:
         return implied.start, implied.end
+    if doc.last_figure is not None and not _VERB_RE.search(body):
+        return doc.last_figure  # "China with US$17 billion": the list's period, even none
     if _PRESENT_RE.search(body) and not _PAST_RE.search(body):
         return None, None  # "UK trade is about GBP 20 billion": a level with no period stated
     return doc.latest_full_year()
 
 
+_PRONOUN_START_RE = re.compile(
+    r"[\"“‘']?(?:It|This|That)\s+(?:\w+\s+)?(?:rose|rises|grew|grows|increased|increases|is"
+    r"|was|fell|falls|declined|decreased|jumped|represents)\b"
+)
+_STATED_NOW_RE = re.compile(r"\b(?:this|the current) year\s*\(\s*((?:19|20)\d\d)\s*\)")
+# Any finite verb: a sentence without one is a fragment continuing the one before.
+_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|shall|should"
+    r"|must|does|did|\w{3,}ed|reaches|amounts|stands|totals|exceeds|rises|grows|falls)\b",
+    re.IGNORECASE,
+)
 _PRESENT_RE = re.compile(
     r"\b(?:is|are|stands|amounts to|totals|exceeds|reaches|doing|currently|now|at present)\b",
     re.IGNORECASE,
@@ -1119,6 +1346,8 @@ def _growth_facts(
     previous: tuple[int, int] | None,
     used: set[int],
     trade_here: bool,
+    *,
+    anaphoric: bool = False,
 ) -> list[_Draft]:
     if not trade_here:
         return []
@@ -1129,11 +1358,11 @@ def _growth_facts(
     periods = dates.find_periods(body, doc.clock)
     facts = []
     for g in _growths(body):
-        if g.start in used or not _about_trade(body, g.start):
+        if g.start in used or not (anaphoric or _about_trade(body, g.start)):
             continue
         if _bloc_party(doc, s_start, s_start + g.start):
             continue  # "trade between Iran and 27 EU states declined by 19.58%"
-        if _COMMODITY_RE.search(body, _clause_start(body, g.start), g.start):
+        if _commodity_before(body, _clause_start(body, g.start), g.start):
             continue  # "coal exports to China grew by 1000 per cent"
         # the period nearest the growth phrase; none in the sentence: the one it refers back to
         period = min(periods, key=lambda p: abs(p.span_start - g.start), default=None)
@@ -1162,6 +1391,76 @@ def _growth_facts(
             end=end,
         )
         where = Where(sentence, sentence, paragraph, s_start + g.start, flow_word, previous)
+        facts.append(_Draft(fact, where))
+    if " - " in body or " – " in body:
+        facts.extend(_item_growths(doc, paragraph, sentence, previous, used, periods))
+    return facts
+
+
+# "trade relations with Azerbaijan - 113.7%, Russia - 41.8%": a list of partners, each labelled
+# with its change; after a reduction is spoken of, "Armenia - 51%" is an index (51% of the
+# year-earlier level, so -49).
+_ITEM_PCT_RE = re.compile(r"\s[-–—]\s+(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s?cent|percent)")
+_DECLINE_RE = re.compile(
+    r"\b(?:reduc\w*|declin\w*|decreas\w*|fell|falls?|drop\w*|shr[ai]nk\w*|contract\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _item_growths(
+    doc: _Document,
+    paragraph: Span,
+    sentence: Span,
+    previous: Span | None,
+    used: set[int],
+    periods: list[dates.Period],
+) -> list[_Draft]:
+    text = doc.text
+    s_start, s_end = sentence
+    body = text[s_start:s_end]
+    ends = {m.end: m for m in doc.mentions if s_start <= m.start < s_end}
+    items = [m for m in _ITEM_PCT_RE.finditer(body) if s_start + m.start() in ends]
+    if len(items) < 2:
+        return []
+    before = max(text.rfind(".", 0, max(0, s_start - 2)), text.rfind("\n", 0, max(0, s_start - 1)))
+    declining = bool(_DECLINE_RE.search(text, max(0, before), s_end))
+    index = doc.sentences[paragraph].index(sentence)
+    span: tuple[date | None, date | None] = (
+        (periods[0].start, periods[0].end)
+        if periods
+        else _implied_period(doc, paragraph, index, body)
+    )
+    if span[1] is None and doc.last_period:  # a change is always over some period: the last one
+        span = doc.last_period[:2]
+    facts = []
+    for m in items:
+        if m.start(1) in used:
+            continue
+        pct = float(m.group(1))
+        if declining:
+            if pct >= 100:
+                continue
+            pct = round(pct - 100, 2)
+        country = ends[s_start + m.start()]
+        quote, start, end = _quote(text, country.start, s_start + m.end())
+        fact = Fact(
+            kind="growth",
+            reporter="",
+            partner=None,
+            flow="turnover",
+            value_usd=None,
+            qualifier="exact",
+            period_start=span[0],
+            period_end=span[1],
+            growth_pct=pct,
+            growth_factor=None,
+            deadline=None,
+            speaker=doc.speakers.speaker_at(country.start, sentence, previous),
+            quote=quote,
+            start=start,
+            end=end,
+        )
+        where = Where((start, end), sentence, paragraph, country.start, None, previous)
         facts.append(_Draft(fact, where))
     return facts
 

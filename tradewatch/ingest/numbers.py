@@ -167,6 +167,16 @@ _PER_UNIT_RE = re.compile(
     r"cubic|square|litre|liter|gallon|piece|hectare|ha|month|day|year|person|capita)\b",
     re.IGNORECASE,
 )
+_PER_YEAR_RE = re.compile(r"^\s*(?:per|a|an)\s+(?:year|annum)\b", re.IGNORECASE)
+
+
+def _per_unit(after: str, scale: int) -> bool:
+    """A price ("$220 per ton", "$500 a month"); "$5 billion per year" is an annual level."""
+    if scale >= 1_000_000 and _PER_YEAR_RE.match(after):
+        return False
+    return bool(_PER_UNIT_RE.match(after))
+
+
 _DECIMAL_COMMA_RE = re.compile(
     r"(?<![\d,.])\d{1,3},\d{1,2}(?![\d,])\s*(?:%|per\s*cent|percent|billion|million|trillion"
     r"|bln|mln|bn)",
@@ -304,7 +314,7 @@ def _from_match(text: str, m: re.Match[str], *, bare: bool, decimal_comma: bool)
         text=text[m.start() : end],
         low=None if low is None else _tidy(low),
         bare=bare,
-        per_unit=bool(_PER_UNIT_RE.match(text[end : end + 30])),
+        per_unit=_per_unit(text[end : end + 30], scale),
         scale=scale,
         currency="USD" if bare else _currency(prefix, g.get("suf1") or g.get("suf2")),
     )
@@ -425,8 +435,31 @@ def find_amounts(
             if amount:
                 found.append(amount)
         found.sort(key=lambda a: a.start)
-    merged = _merge_ranges(text, found)
+    merged = _elided_scales(text, _merge_ranges(text, found))
     return _join_equivalents(text, merged) if equivalents else merged
+
+
+# "China with US$17 billion and the US with US$16.": a list item that ends the clause drops the
+# scale word of the item before it.
+_ELIDED_GAP_RE = re.compile(r"^(?:\s*(?:,|and|while|with|the|[A-Z][\w.]*)\b\.?)+\s*$")
+_ELIDED_END_RE = re.compile(r"^\s*(?:[.,;:!?)\]\"”’]|$)")
+
+
+def _elided_scales(text: str, amounts: list[Money]) -> list[Money]:
+    out = list(amounts)
+    for i in range(1, len(out)):
+        prev, amount = out[i - 1], out[i]
+        if (
+            amount.scale == 1
+            and prev.scale > 1
+            and amount.low is None
+            and amount.value < 1000
+            and amount.currency == prev.currency
+            and _ELIDED_GAP_RE.match(text[prev.end : amount.start])
+            and _ELIDED_END_RE.match(text[amount.end :])
+        ):
+            out[i] = replace(amount, value=_tidy(amount.value * prev.scale), scale=prev.scale)
+    return out
 
 
 def find_money(text: str, *, allow_bare: bool = False) -> list[Money]:

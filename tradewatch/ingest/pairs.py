@@ -40,11 +40,17 @@ Span = tuple[int, int]
 # Kyrgyzstan are capable of ...": two mentions joined into one pair.
 _JOINED_RE = re.compile(r"\s*(?:[-–—/]|\band\b|&)\s*(?:the\s+)?")
 _LIST_GAP_RE = re.compile(r"\s*,\s*")
+_ITEM_GAP_RE = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
 _BETWEEN_RE = re.compile(r"\b(?:between|of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # "China was the biggest partner ..., followed by Singapore": a ranking of the focal country's
 # partners, each paired with the focal country, not with each other.
 _RANKING_RE = re.compile(r"\b(?:followed by|ahead of|behind)\b", re.IGNORECASE)
 _OBJECT_BEFORE_RE = re.compile(r"\b(?:with|to|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# "China with US$17 billion and the US with US$16", "Azerbaijan - 113.7%, Russia - 41.8%": each
+# country labels its own number, an item of a list of partners.
+_ITEM_AFTER_RE = re.compile(
+    r"\s*(?:with|[-–—:])\s+(?:about\s+|some\s+|around\s+|nearly\s+)?(?:[A-Z]{0,3}[$€£¥₹]|\d)"
+)
 # What may sit between an owner and its flow word: "Turkey's exports", "China's total exports",
 # "Ethiopia has exported", "Kazakhstan's non-oil exports".
 _OWNER_GAP_RE = re.compile(
@@ -67,6 +73,7 @@ class Where:
     anchor: int
     flow_word: Span | None = None
     previous: Span | None = None
+    item: tuple[int, int] | None = None  # (i, n): the i-th of a list of n amounts
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +209,8 @@ class PairResolver:
             return True
         if len({m.iso3 for m in found if self._is_object(m)}) >= 2:
             return True
+        if len({m.iso3 for m in found if _ITEM_AFTER_RE.match(self.text, m.end)}) >= 2:
+            return True
         return self.focal not in named and bool(
             _RANKING_RE.search(self.text, found[0].start, found[-1].end + 200)
         )
@@ -244,8 +253,32 @@ class PairResolver:
         context = Where(where.clause, span, where.paragraph, span[1])
         return a, b or self._complete(a, context, speaker)
 
+    def _itemised(self, where: Where) -> str | None:
+        """The country at the same place in a list of as many countries before the amounts
+        ("Italy and Netherlands came next ... €66 million and €54.9 million respectively")."""
+        if where.item is None:
+            return None
+        index, count = where.item
+        found = [m for m in self._within(where.sentence[0], where.anchor) if m.iso3 != self.focal]
+        runs: list[list[CountryMention]] = []
+        for m in found:
+            if runs and _ITEM_GAP_RE.fullmatch(self.text, runs[-1][-1].end, m.start):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        for run in runs:
+            isos = list(dict.fromkeys(m.iso3 for m in run))
+            if len(isos) == len(run) == count and not _BETWEEN_RE.search(
+                self.text, max(0, run[0].start - 20), run[0].start
+            ):
+                return isos[index]
+        return None
+
     def pair(self, where: Where, speaker: str | None = None) -> tuple[str, str | None]:
         """The two countries of a fact (unordered), the second None when none can be found."""
+        item = self._itemised(where)
+        if item:
+            return self.focal, item
         for start, end in (where.clause, where.sentence):
             pair = self._pair_in(self._within(start, end), where.anchor, speaker)
             if pair:
