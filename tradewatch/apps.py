@@ -15,10 +15,28 @@ def ensure_editors_group(sender: AppConfig, **kwargs) -> None:
     group.permissions.set(perms)
 
 
+def summarise_existing_data(sender: AppConfig, **kwargs) -> None:
+    """Data stored before summaries existed gets its rows once, right after migrating."""
+    from tradewatch.models import Figure, PairSummary
+    from tradewatch.summaries import refresh_all
+
+    if Figure.objects.exists() and not PairSummary.objects.exists():
+        refresh_all()
+
+
 class TradeWatchConfig(AppConfig):
     name = "tradewatch"
     verbose_name = "TradeWatch"
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from tradewatch.models import Figure, Target, TargetStatement
+        from tradewatch.summaries import refresh_after_write
+
         post_migrate.connect(ensure_editors_group, sender=self)
+        post_migrate.connect(summarise_existing_data, sender=self)
+        for model in (Figure, Target, TargetStatement):
+            post_save.connect(refresh_after_write, sender=model, dispatch_uid=f"summary-{model}")
+            post_delete.connect(refresh_after_write, sender=model, dispatch_uid=f"summ-d-{model}")

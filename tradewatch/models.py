@@ -539,3 +539,44 @@ class Event(Paired):
 
     def __str__(self) -> str:
         return f"{self.happened_on}: {self.title}"
+
+
+class PairSummary(Paired):
+    """What the overview and country pages show of one pair's turnover, kept up to date by
+    tradewatch/summaries.py on every write, so those pages read one row per pair instead of
+    every figure. Recomputed when `as_of` is not today (a status can change with the date)."""
+
+    latest = models.ForeignKey(Figure, on_delete=models.SET_NULL, null=True, related_name="+")
+    latest_reason = models.CharField(max_length=300, blank=True)
+    latest_a = models.ForeignKey(Figure, on_delete=models.SET_NULL, null=True, related_name="+")
+    latest_b = models.ForeignKey(Figure, on_delete=models.SET_NULL, null=True, related_name="+")
+    target = models.ForeignKey(Target, on_delete=models.SET_NULL, null=True, related_name="+")
+    # Copies of the numbers above, for filtering and sorting in SQL.
+    latest_value = models.DecimalField(**MONEY, null=True)
+    latest_year = models.PositiveSmallIntegerField(null=True)
+    target_value = models.DecimalField(**MONEY, null=True)
+    share_of_target = models.FloatField(null=True)
+    required_growth = models.FloatField(null=True)
+    status = models.CharField(max_length=20)
+    status_order = models.PositiveSmallIntegerField()
+    as_of = models.DateField()
+
+    class Meta:
+        constraints = [
+            *pair_constraints("pairsummary"),
+            models.UniqueConstraint(fields=["country_a", "country_b"], name="one_summary_a_pair"),
+        ]
+        indexes = [
+            models.Index(fields=["country_b"]),
+            models.Index(fields=["status_order"]),
+            models.Index(fields=["latest_value"]),
+            models.Index(fields=["latest_year"]),
+            models.Index(fields=["target_value"]),
+            models.Index(fields=["share_of_target"]),
+            models.Index(fields=["required_growth"]),
+            models.Index(fields=["as_of"]),
+        ]
+
+    def __str__(self) -> str:
+        a, b = self.pair
+        return f"{a}–{b}: {self.status}"

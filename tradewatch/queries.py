@@ -17,7 +17,6 @@ from tradewatch.domain.periods import Period
 from tradewatch.domain.progress import (
     GrowthEvidence,
     Progress,
-    Status,
     assess,
     observed_growth_between,
 )
@@ -343,38 +342,6 @@ def find_spreads(figures: list[Figure], pair: Pair) -> list[Spread]:
     return spreads
 
 
-def group_by_pair(items, *, flow_q: Q) -> dict[tuple[str, str], list]:
-    grouped = defaultdict(list)
-    for item in items.filter(flow_q):
-        grouped[item.pair].append(item)
-    return grouped
-
-
-def display_pair(stored: tuple[str, str], countries: dict[str, Country], first: str) -> Pair:
-    """A stored pair written with `first` (a country page's, or the home country) first."""
-    a, b = stored
-    if b == first:
-        a, b = b, a
-    return Pair(countries[a], countries[b])
-
-
-def pair_rows(*, as_of: date, country: str | None = None) -> list[Assessment]:
-    """One turnover assessment per pair with data (optionally only `country`'s pairs, written
-    with it first), in four queries."""
-    turnover = Q(flow=StoredFlow.TURNOVER)
-    if country:
-        turnover &= Q(country_a=country) | Q(country_b=country)
-    figures = group_by_pair(accepted_figures(), flow_q=turnover)
-    targets = group_by_pair(accepted_targets(), flow_q=turnover)
-    pairs = set(figures) | set(targets)
-    countries = Country.objects.in_bulk({code for p in pairs for code in p})
-    first = country or settings.TRADEWATCH_HOME
-    rows = [
-        assess_pair(display_pair(p, countries, first), figures[p], targets[p], as_of) for p in pairs
-    ]
-    return sorted(rows, key=lambda r: (r.pair.first.name, r.pair.second.name))
-
-
 def partners_of(country: Country) -> QuerySet[Country]:
     """Countries sharing accepted facts with `country` (either order of the pair)."""
     live = Q(status=ReviewStatus.ACCEPTED)
@@ -428,36 +395,3 @@ def source_with_facts(pk: int) -> tuple[Source, list[Figure], list[TargetStateme
         .select_related("target__country_a", "target__country_b", "side")
     )
     return source, figures, statements
-
-
-STATUS_ORDER = {status: i for i, status in enumerate(Status)}
-
-
-def sort_key(sort: str):
-    """Rows ordered by a column; rows without a value for it always come last."""
-    columns = {
-        "pair": lambda r: r.pair.name,
-        "latest": lambda r: r.latest.value_usd if r.latest else None,
-        "year": lambda r: r.latest.period_end if r.latest else None,
-        "target": lambda r: r.target.value_usd if r.target else None,
-        "share": lambda r: r.progress.share_of_target,
-        "required": lambda r: r.progress.required_growth,
-        "status": lambda r: STATUS_ORDER[r.progress.status],
-    }
-    return columns[sort.lstrip("-")]
-
-
-def sorted_rows(rows: list[Assessment], sort: str) -> list[Assessment]:
-    key = sort_key(sort or "pair")
-    present = [r for r in rows if key(r) is not None]
-    missing = [r for r in rows if key(r) is None]
-    return sorted(present, key=key, reverse=sort.startswith("-")) + missing
-
-
-def overview_rows(
-    *, as_of: date, country: str = "", status: str = "", sort: str = ""
-) -> list[Assessment]:
-    rows = pair_rows(as_of=as_of, country=country or None)
-    if status:
-        rows = [r for r in rows if r.progress.status == status]
-    return sorted_rows(rows, sort)

@@ -16,6 +16,7 @@ from itertools import combinations
 from django.db import transaction
 
 from tradewatch.models import Country, Figure, ReviewStatus, Source, Target, TargetStatement
+from tradewatch.summaries import refresh_pairs
 
 PUBLISHER = "TradeWatch synthetic data"
 CHUNK = 10_000
@@ -157,4 +158,5 @@ def seed_synthetic(*, figures: int, pairs: int, sources: int, seed: int = 1) -> 
             statement.target = target  # now that the target has its primary key
             statements.append(statement)
     TargetStatement.objects.bulk_create(statements, batch_size=CHUNK)
+    refresh_pairs(chosen)  # bulk inserts send no signals
     return Summary(pairs, sources, figures, len(stated), len(statements))

@@ -2,12 +2,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from tradewatch.queries import country_or_404, pair_rows
+from tradewatch.queries import country_or_404
+from tradewatch.summaries import as_rows, summary_rows
 from tradewatch.views.common import today
 
 
 @require_safe
 def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_or_404(iso3)
-    rows = pair_rows(as_of=today(), country=country.iso3)
+    rows = as_rows(summary_rows(as_of=today(), country=country.iso3), first=country.iso3)
     return render(request, "countries/detail.html", {"country": country, "rows": rows})

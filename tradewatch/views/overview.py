@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -5,7 +6,7 @@ from django.views.decorators.http import require_safe
 
 from tradewatch.domain.progress import ACCELERATION_RATIO, ON_TRACK_RATIO, STATUS_RULES
 from tradewatch.forms import SORTS, OverviewForm
-from tradewatch.queries import overview_rows
+from tradewatch.summaries import as_rows, summary_rows
 from tradewatch.views.common import today
 
 ROWS_PER_PAGE = 50
@@ -17,19 +18,18 @@ def overview(request: HttpRequest) -> HttpResponse:
     form = OverviewForm(request.GET)
     valid = form.is_valid()
     query = form.cleaned_data if valid else {}
-    rows = overview_rows(
-        as_of=as_of,
-        country=query.get("country", ""),
-        status=query.get("status", ""),
-        sort=query.get("sort", ""),
+    country, sort = query.get("country", ""), query.get("sort", "")
+    summaries = summary_rows(
+        as_of=as_of, country=country, status=query.get("status", ""), sort=sort
     )
-    page = Paginator(rows, ROWS_PER_PAGE).get_page(query.get("page"))
+    page = Paginator(summaries, ROWS_PER_PAGE).get_page(query.get("page"))
     context = {
         "page": page,
+        "rows": as_rows(page.object_list, first=country or settings.TRADEWATCH_HOME),
         "form": form,
         "as_of": as_of,
         "sorts": SORTS,
-        "sort": query.get("sort", ""),
+        "sort": sort,
     }
     return render(request, "overview.html", context, status=200 if valid else 400)
 

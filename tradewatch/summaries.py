@@ -1,0 +1,183 @@
+"""The per-pair summary rows the overview and country pages read (PairSummary).
+
+Every write of a figure, target or statement refreshes its pair's row (signals, so the
+admin, ingest, review actions and the shell all count); bulk writers call refresh_pairs()
+themselves. A row computed on an earlier day is recomputed when read, because a status
+depends on the date (a deadline passes).
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F, Q, QuerySet
+from django.db.models.expressions import OrderBy
+from django.utils import timezone
+
+from tradewatch.domain.progress import Status
+from tradewatch.models import Country, Figure, PairSummary, StoredFlow, Target, TargetStatement
+from tradewatch.queries import Pair, accepted_figures, accepted_targets, assess_pair
+
+Stored = tuple[str, str]
+STATUS_ORDER = {status: i for i, status in enumerate(Status)}
+CHUNK = 500  # pairs per query
+
+
+def pairs_filter(pairs: Iterable[Stored]) -> Q:
+    either = Q(pk__in=[])
+    for a, b in pairs:
+        either |= Q(country_a=a, country_b=b)
+    return either
+
+
+def summary_for(pair: Pair, figures: list[Figure], targets: list[Target], as_of: date):
+    assessment = assess_pair(pair, figures, targets, as_of)
+    progress, latest = assessment.progress, assessment.latest
+    first, second = assessment.latest_by_side
+    return PairSummary(
+        country_a=pair.first,
+        country_b=pair.second,
+        latest=latest,
+        latest_reason=assessment.latest_reason,
+        latest_a=first,
+        latest_b=second,
+        target=assessment.target,
+        latest_value=latest.value_usd if latest else None,
+        latest_year=latest.period_end.year if latest else None,
+        target_value=assessment.target.value_usd if assessment.target else None,
+        share_of_target=progress.share_of_target,
+        required_growth=progress.required_growth,
+        status=progress.status.value,
+        status_order=STATUS_ORDER[progress.status],
+        as_of=as_of,
+    )
+
+
+@transaction.atomic
+def refresh_pairs(pairs: Iterable[Stored], *, as_of: date | None = None) -> int:
+    """Recompute the rows of these pairs (stored order); a pair without data loses its row."""
+    as_of = as_of or timezone.localdate()
+    pairs = sorted(set(pairs))
+    written = 0
+    for start in range(0, len(pairs), CHUNK):
+        chunk = pairs[start : start + CHUNK]
+        scope = pairs_filter(chunk) & Q(flow=StoredFlow.TURNOVER)
+        figures, targets = defaultdict(list), defaultdict(list)
+        for f in accepted_figures().filter(scope):
+            figures[f.pair].append(f)
+        for t in accepted_targets().filter(scope):
+            targets[t.pair].append(t)
+        live = set(figures) | set(targets)
+        countries = Country.objects.in_bulk({code for pair in live for code in pair})
+        rows = [
+            summary_for(Pair(countries[a], countries[b]), figures[(a, b)], targets[(a, b)], as_of)
+            for a, b in sorted(live)
+        ]
+        PairSummary.objects.filter(pairs_filter(chunk)).delete()
+        PairSummary.objects.bulk_create(rows)
+        written += len(rows)
+    return written
+
+
+def refresh_all(*, as_of: date | None = None) -> int:
+    every = set(Figure.objects.values_list("country_a", "country_b").distinct())
+    every |= set(Target.objects.values_list("country_a", "country_b").distinct())
+    every |= set(PairSummary.objects.values_list("country_a", "country_b"))
+    return refresh_pairs(every, as_of=as_of)
+
+
+def refresh_stale(as_of: date) -> None:
+    """Rows computed on an earlier day: recompute them before a page reads them."""
+    stale = PairSummary.objects.filter(as_of__lt=as_of).values_list("country_a", "country_b")
+    if stale.exists():
+        refresh_pairs(list(stale), as_of=as_of)
+
+
+def pair_of(instance: Figure | Target | TargetStatement) -> Stored:
+    owner = instance.target if isinstance(instance, TargetStatement) else instance
+    return owner.pair
+
+
+def refresh_after_write(sender, instance, **kwargs) -> None:
+    """post_save / post_delete of a figure, target or statement."""
+    refresh_pairs([pair_of(instance)])
+
+
+@dataclass(frozen=True, slots=True)
+class RowProgress:
+    share_of_target: float | None
+    required_growth: float | None
+    status: Status
+
+
+@dataclass(frozen=True, slots=True)
+class PairRow:
+    """One summary row, written with `pair.first` first (the page's country, or home)."""
+
+    pair: Pair
+    summary: PairSummary
+
+    @property
+    def latest(self) -> Figure | None:
+        return self.summary.latest
+
+    @property
+    def target(self) -> Target | None:
+        return self.summary.target
+
+    @property
+    def latest_by_side(self) -> tuple[Figure | None, Figure | None]:
+        a, b = self.summary.latest_a, self.summary.latest_b
+        return (a, b) if self.pair.first.pk == self.summary.country_a_id else (b, a)
+
+    @property
+    def progress(self) -> RowProgress:
+        s = self.summary
+        return RowProgress(s.share_of_target, s.required_growth, Status(s.status))
+
+
+SORT_FIELDS = {
+    "pair": ("country_a__name", "country_b__name"),
+    "latest": ("latest_value",),
+    "year": ("latest_year",),
+    "target": ("target_value",),
+    "share": ("share_of_target",),
+    "required": ("required_growth",),
+    "status": ("status_order",),
+}
+
+
+def ordering(sort: str) -> list[OrderBy]:
+    """A column, either way; rows without a value for it always come last."""
+    fields = SORT_FIELDS[sort.lstrip("-") or "pair"]
+    descending = sort.startswith("-")
+    return [
+        F(f).desc(nulls_last=True) if descending else F(f).asc(nulls_last=True) for f in fields
+    ] + [F("pk").asc()]
+
+
+def summary_rows(
+    *, as_of: date, country: str = "", status: str = "", sort: str = ""
+) -> QuerySet[PairSummary]:
+    """The overview's rows, filtered and sorted in SQL (each filter and order is indexed)."""
+    refresh_stale(as_of)
+    rows = PairSummary.objects.select_related(
+        "country_a", "country_b", "latest__side", "latest__source", "latest_a", "latest_b",
+        "target",
+    )  # fmt: skip
+    if country:
+        rows = rows.filter(Q(country_a=country) | Q(country_b=country))
+    if status:
+        rows = rows.filter(status=status)
+    return rows.order_by(*ordering(sort))
+
+
+def as_rows(summaries: Iterable[PairSummary], first: str) -> list[PairRow]:
+    """Each summary written with `first` first when it is one of the pair."""
+    rows = []
+    for s in summaries:
+        a, b = s.country_a, s.country_b
+        rows.append(PairRow(Pair(b, a) if b.pk == first else Pair(a, b), s))
+    return rows
