@@ -230,3 +230,19 @@ def test_new_figure_appears_on_dashboard_at_once(client, seed):
     html = client.get("/pairs/BLR-KGZ/").content.decode()
     assert "$250M" in html and "trade reached $250 million in 2025" in html
     assert "in 2025" in html
+
+
+@pytest.mark.parametrize(
+    ("url", "budget"),
+    [("/", 10), ("/countries/BLR/", 10), ("/pairs/BLR-KGZ/", 8), ("/api/pairs/BLR-KGZ/", 4)],
+)
+def test_each_page_keeps_its_query_budget_at_two_data_sizes(
+    client, seed, url, budget, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200
+    for year in range(1990, 2030):
+        add_figure(year=year)
+        add_figure(year=year, side="KGZ", value="150000000")
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200

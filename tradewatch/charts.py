@@ -108,7 +108,7 @@ def target_trace(dashboard: Dashboard) -> go.Scatter | None:
         textposition="middle left",
         hovertext=[
             f"<b>Target {format_usd(t.value_usd, Qualifier(t.qualifier))}</b> by {t.deadline:%b %Y}"
-            f"<br>{len(t.statements.all())} statement(s); first stated {t.stated_on:%b %Y}"
+            f"<br>{len(t.accepted_statements)} statement(s); first stated {t.stated_on:%b %Y}"
             for t in targets
         ],
         hoverinfo="text",

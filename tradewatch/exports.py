@@ -95,7 +95,7 @@ def target_dict(t: Target, pair: Pair) -> dict:
                 "quote": s.quote,
                 "source": source_dict(s.source),
             }
-            for s in t.statements.all()
+            for s in t.accepted_statements
         ],
     }
 

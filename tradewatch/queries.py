@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from tradewatch.domain.agreement import values_conflict
@@ -130,9 +130,7 @@ class Dashboard:
     targets: tuple[Target, ...]
     conflicts: tuple[Conflict, ...]
     spreads: tuple[Spread, ...]
-    timeline: tuple[TimelineEntry, ...]
     sources: tuple[Source, ...]
-    partners: tuple[Country, ...]  # every partner of the first country, for the switch
     conflicting_ids: frozenset[int]  # figures in any conflict (looked up once per table row)
 
     def sides(self) -> list[tuple[Country | None, list[Figure]]]:
@@ -167,12 +165,12 @@ def home_pair_or_404(iso3: str) -> Pair:
     return pair_or_404(settings.TRADEWATCH_HOME, iso3)
 
 
-def flow_filter(pair: Pair, flow: str) -> Q:
+def flow_filter(pair: Pair, flow: str, prefix: str = "") -> Q:
     """?flow=exports means the first country's exports to the second, stored by exporter."""
     if flow == Flow.TURNOVER:
-        return Q(flow=StoredFlow.TURNOVER)
+        return Q(**{f"{prefix}flow": StoredFlow.TURNOVER})
     exporter = pair.first if flow == Flow.EXPORTS else pair.second
-    return Q(flow=StoredFlow.EXPORTS, exporter=exporter)
+    return Q(**{f"{prefix}flow": StoredFlow.EXPORTS, f"{prefix}exporter": exporter})
 
 
 def pair_filter(pair: Pair, prefix: str = "") -> Q:
@@ -180,26 +178,42 @@ def pair_filter(pair: Pair, prefix: str = "") -> Q:
     return Q(**{f"{prefix}country_a": a, f"{prefix}country_b": b})
 
 
-def accepted_figures() -> QuerySet[Figure]:
-    """Accepted figures; one stated by several sources comes once, with its corroborations."""
-    accepted = Q(status=ReviewStatus.ACCEPTED)
-    corroborations = Figure.objects.filter(accepted).select_related("source", "side")
-    return (
-        Figure.objects.filter(accepted, duplicate_of__isnull=True)
-        .select_related("source", "side")
-        .prefetch_related(Prefetch("corroborations", queryset=corroborations))
-    )
-
-
-def accepted_targets() -> QuerySet[Target]:
-    statements = TargetStatement.objects.filter(status=ReviewStatus.ACCEPTED).select_related(
+def accepted_figures(scope: Q) -> list[Figure]:
+    """Accepted figures in one query; one stated by several sources comes once, carrying the
+    others as `corroborated_by`."""
+    rows = Figure.objects.filter(scope, status=ReviewStatus.ACCEPTED).select_related(
         "source", "side"
     )
-    # A target is shown exactly while an accepted statement states it.
-    stated = Exists(statements.filter(target=OuterRef("pk")))
-    return Target.objects.filter(stated, status=ReviewStatus.ACCEPTED).prefetch_related(
-        Prefetch("statements", queryset=statements)
+    primaries, corroborations = [], defaultdict(list)
+    for f in rows:
+        if f.duplicate_of_id:
+            corroborations[f.duplicate_of_id].append(f)
+        else:
+            primaries.append(f)
+    for f in primaries:
+        f.corroborated_by = corroborations[f.pk]
+    return primaries
+
+
+def accepted_targets(target_scope: Q) -> list[Target]:
+    """Targets shown (those with an accepted statement; a target is shown exactly while one
+    states it) in one query, each carrying its accepted statements as `accepted_statements`.
+    target_scope filters statements by their target ("target__country_a"...)."""
+    rows = (
+        TargetStatement.objects.filter(
+            target_scope, status=ReviewStatus.ACCEPTED, target__status=ReviewStatus.ACCEPTED
+        )
+        .select_related("target", "source", "side")
+        .order_by("stated_on", "pk")
     )
+    targets: dict[int, Target] = {}
+    statements = defaultdict(list)
+    for statement in rows:
+        targets.setdefault(statement.target_id, statement.target)
+        statements[statement.target_id].append(statement)
+    for pk, target in targets.items():
+        target.accepted_statements = statements[pk]
+    return sorted(targets.values(), key=lambda t: (t.deadline or date.max, t.pk))
 
 
 def claim(figure: Figure, pair: Pair) -> Claim:
@@ -354,15 +368,21 @@ def partners_of(country: Country) -> QuerySet[Country]:
     )  # fmt: skip
 
 
-def pair_dashboard(pair: Pair, filters: Filters, *, as_of: date) -> Dashboard:
-    scope = pair_filter(pair) & flow_filter(pair, filters.flow)
-    figures = list(accepted_figures().filter(scope))
-    targets = list(accepted_targets().filter(scope))
-    events = list(Event.objects.filter(pair_filter(pair)).select_related("source"))
+def pair_timeline(pair: Pair) -> list[TimelineEntry]:
+    events = Event.objects.filter(pair_filter(pair)).select_related("source")
     timeline = [TimelineEntry(e.happened_on, e.date_precision, e.title, e.source) for e in events]
+    return sorted(timeline, key=lambda e: e.day)
+
+
+def pair_dashboard(pair: Pair, filters: Filters, *, as_of: date) -> Dashboard:
+    """The pair's figures and targets for one flow, assessed: two queries after the pair."""
+    figures = accepted_figures(pair_filter(pair) & flow_filter(pair, filters.flow))
+    targets = accepted_targets(
+        pair_filter(pair, "target__") & flow_filter(pair, filters.flow, "target__")
+    )
     sources = {f.source.pk: f.source for f in figures}
     for t in targets:
-        for s in t.statements.all():
+        for s in t.accepted_statements:
             sources[s.source.pk] = s.source
     conflicts = find_conflicts(figures, pair)
     return Dashboard(
@@ -374,9 +394,7 @@ def pair_dashboard(pair: Pair, filters: Filters, *, as_of: date) -> Dashboard:
         conflicts=tuple(conflicts),
         spreads=tuple(find_spreads(figures, pair)),
         conflicting_ids=frozenset(f.pk for c in conflicts for f in c.figures),
-        timeline=tuple(sorted(timeline, key=lambda e: e.day)),
         sources=tuple(sorted(sources.values(), key=lambda s: s.published or date.min)),
-        partners=tuple(partners_of(pair.first)),
     )
 
 

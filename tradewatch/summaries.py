@@ -25,10 +25,10 @@ STATUS_ORDER = {status: i for i, status in enumerate(Status)}
 CHUNK = 500  # pairs per query
 
 
-def pairs_filter(pairs: Iterable[Stored]) -> Q:
+def pairs_filter(pairs: Iterable[Stored], prefix: str = "") -> Q:
     either = Q(pk__in=[])
     for a, b in pairs:
-        either |= Q(country_a=a, country_b=b)
+        either |= Q(**{f"{prefix}country_a": a, f"{prefix}country_b": b})
     return either
 
 
@@ -63,11 +63,11 @@ def refresh_pairs(pairs: Iterable[Stored], *, as_of: date | None = None) -> int:
     written = 0
     for start in range(0, len(pairs), CHUNK):
         chunk = pairs[start : start + CHUNK]
-        scope = pairs_filter(chunk) & Q(flow=StoredFlow.TURNOVER)
         figures, targets = defaultdict(list), defaultdict(list)
-        for f in accepted_figures().filter(scope):
+        for f in accepted_figures(pairs_filter(chunk) & Q(flow=StoredFlow.TURNOVER)):
             figures[f.pair].append(f)
-        for t in accepted_targets().filter(scope):
+        turnover_targets = pairs_filter(chunk, "target__") & Q(target__flow=StoredFlow.TURNOVER)
+        for t in accepted_targets(turnover_targets):
             targets[t.pair].append(t)
         live = set(figures) | set(targets)
         countries = Country.objects.in_bulk({code for pair in live for code in pair})

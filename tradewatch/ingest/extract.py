@@ -678,7 +678,7 @@ def _restates(f: Fact, other: Fact, in_title: bool) -> bool:
     """Whether `f` says again, with less, what `other` (of the same pair) states: a title
     repeating a body figure or rate under another period or kind ("exceeded $1 billion" over
     "in January-August 2021 exceeded one billion"), or a target without a deadline, or without
-    an amount, repeating a fuller one from the same mouth."""
+    an amount, repeating a fuller one from the same mouth; or a rate a figure already carries."""
     if f.kind == "target" and other.kind == "target" and f.speaker in (None, other.speaker):
         no_deadline = f.deadline is None and other.deadline is not None
         amount, full = _amount_key(f), _amount_key(other)
@@ -686,6 +686,15 @@ def _restates(f: Fact, other: Fact, in_title: bool) -> bool:
             return True  # "the target of $15 billion" after "$15 billion by 2022"
         if amount is None and full is not None and (no_deadline or f.deadline == other.deadline):
             return in_title  # "aim to double trade" over "double their trade to $60 billion"
+    if (
+        f.kind == "growth"
+        and other.kind == "figure"
+        and f.growth_pct is not None
+        and f.growth_pct == other.growth_pct
+        and (f.period_start, f.period_end) == (other.period_start, other.period_end)
+        and (None in (f.speaker, other.speaker) or f.speaker == other.speaker)
+    ):
+        return True  # "... €2.1 billion, up 61%. This represents an increase of 61%": one rate
     if not in_title:
         return False
     amount = _amount_key(f)
@@ -865,6 +874,9 @@ def _sentence_facts(
         if fact:
             has_target = has_target or fact.fact.kind == "target"
             facts.append(fact)
+            planned = _planned_growth(fact, segment)
+            if planned:
+                facts.append(planned)
     if len(facts) == len(amounts) > 1 and _amount_list(body, amounts):
         # "Spain, France and Belgium ... €163 million, €147 million and €131 million": item i
         # of a list of amounts belongs to item i of a list of countries, if there is one
@@ -916,7 +928,10 @@ _TOTAL_TRADE_RE = re.compile(
 # A partner spoken of without its name: the trade is bilateral after all.
 _PARTNER_WORDS_RE = re.compile(
     r"\b(?:bilateral|two-way|mutual|between|both\s+countries|two\s+countries|each\s+other"
-    r"|(?:trade|turnover|exports?|imports?|supplies|shipments)\s+(?:with|to|from|into))\b",
+    r"|(?:trade|turnover|exports?|imports?|supplies|shipments)\s+(?:with|to|from|into)"
+    # "Regarding border trade, Malaysia was the biggest trading partner": the one country
+    # named is the other party of the total, ranked among its partners
+    r"|(?:trading|trade|commercial)\s+partners?)\b",
     re.IGNORECASE,
 )
 _OWN_FLOW_RE = re.compile(
@@ -1118,6 +1133,32 @@ def _money_fact(
         doc.last_figure = (period_start, period_end)
     where = Where((q_start, q_end), sentences[index], paragraph, anchor, flow_word, previous)
     return _Draft(fact, where)
+
+
+def _planned_growth(target: _Draft, segment: str) -> _Draft | None:
+    """The rate a dated target plans ("increase trade by between 20% and 25% to reach about
+    $8 billion during 2025"): a growth statement of its own, over the deadline's year."""
+    f = target.fact
+    if f.kind != "target" or f.deadline is None:
+        return None
+    growth = next((g for g in _growths(segment) if g.pct is not None), None)
+    if growth is None:
+        return None
+    planned = replace(
+        f,
+        kind="growth",
+        value_usd=None,
+        value=None,
+        value_low=None,
+        value_high=None,
+        currency="USD",
+        qualifier=growth.qualifier,
+        growth_pct=growth.pct,
+        period_start=date(f.deadline.year, 1, 1),
+        period_end=f.deadline,
+        deadline=None,
+    )
+    return replace(target, fact=planned)
 
 
 _ANAPHORIC_PERIOD_RE = re.compile(

@@ -5,7 +5,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
 from tradewatch.charts import target_chart
-from tradewatch.queries import Filters, pair_dashboard, pair_or_404
+from tradewatch.queries import Filters, pair_dashboard, pair_or_404, pair_timeline, partners_of
 from tradewatch.views.common import parse_filters, today
 
 
@@ -19,7 +19,13 @@ def pair_detail(request: HtmxHttpRequest, a: str, b: str) -> HttpResponse:
     pair = pair_or_404(a, b)
     form, filters = parse_filters(request)
     dashboard = pair_dashboard(pair, filters or Filters(), as_of=today())
-    context = {"d": dashboard, "form": form, "chart": target_chart(dashboard)}
+    context = {
+        "d": dashboard,
+        "form": form,
+        "chart": target_chart(dashboard),
+        "partners": partners_of(pair.first),  # the switch: the first country's partners
+        "timeline": pair_timeline(pair),
+    }
     template = "pairs/detail.html"
     if request.htmx and not request.htmx.history_restore_request:
         # The filter form swaps only the results, so a half-typed year is never replaced.
