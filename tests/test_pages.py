@@ -246,3 +246,16 @@ def test_each_page_keeps_its_query_budget_at_two_data_sizes(
         add_figure(year=year, side="KGZ", value="150000000")
     with django_assert_max_num_queries(budget):
         assert client.get(url).status_code == 200
+
+
+def test_a_long_table_shows_the_newest_figures_and_pages_back(client, seed):
+    source = Source.objects.create(title="Monthly bulletin")
+    for year in range(1900, 2020):
+        add_figure(year=year, value=str(100_000_000 + year), source=source)
+    response = client.get("/pairs/BLR-KGZ/")
+    shown = [f.period_end.year for f in response.context["figures"].object_list]
+    assert len(shown) == 100 and 2022 in shown and 1900 not in shown
+    assert "100 of 126 figures, page 1 of 2 (newest first)" in response.content.decode()
+    earlier = client.get("/pairs/BLR-KGZ/?page=2").context["figures"].object_list
+    assert earlier[0].period_end.year == 1900 and len(earlier) == 26
+    assert len(response.context["chart"]["data"][0]["x"]) > 100  # the chart keeps them all
