@@ -41,3 +41,37 @@ def test_a_target_restated_without_its_deadline_counts_once() -> None:
     )
     (target,) = facts_from_text(text).facts
     assert (target.kind, target.deadline and target.deadline.year) == ("target", 2028)
+
+
+def test_a_rate_a_figure_carries_is_not_restated_as_a_growth() -> None:
+    text = (
+        "RIGA, May 4 (Wire) – Latvia's exports to Lithuania reached €2.3 billion in 2022, up 40% "
+        "on 2021. This represents an increase of 40% compared to the year before, the bank said."
+    )
+    (figure,) = facts_from_text(text).facts
+    assert (figure.kind, figure.growth_pct) == ("figure", 40.0)
+
+
+def test_a_rate_after_a_blocs_total_is_the_blocs() -> None:
+    text = (
+        "DUSHANBE, Nov 28 (Wire) – Trade between Tajikistan and the CIS countries reached "
+        "$2 billion in January-October.\nThis is 18.4% more than a year earlier, the agency said."
+    )
+    assert facts_from_text(text).facts == ()
+
+
+def test_the_worth_of_a_quantity_of_goods_is_not_the_pairs_trade() -> None:
+    text = (
+        "CANBERRA, March 1 (Wire) – Australia's exports to China in 2009 included 266,000 tonnes "
+        "worth $1.2 billion."
+    )
+    assert facts_from_text(text).facts == ()
+
+
+def test_a_level_already_stated_is_not_a_new_target() -> None:
+    text = (
+        "TEHRAN, March 3 (Wire) – Trade between Iran and Iraq has been $12 billion in the last "
+        '11 months.\n\n"If services are counted, it can reach $12 billion," the attache said.'
+    )
+    (figure,) = facts_from_text(text).facts
+    assert (figure.kind, figure.value_usd) == ("figure", Decimal(12_000_000_000))

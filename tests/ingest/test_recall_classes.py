@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from tradewatch.ingest import dates, numbers
 from tradewatch.ingest.extract import facts_from_text
@@ -65,3 +66,55 @@ def test_the_country_whose_partners_are_ranked_reports() -> None:
     result = facts_from_text(text, published=date(2016, 10, 28), default_home="ATA")
     assert result.reporter == "PHL"
     assert {f.partner for f in result.facts} == {"JPN"}
+
+
+def test_the_one_country_of_a_total_ranked_as_a_partner_is_its_partner() -> None:
+    text = (
+        "BANGKOK, Aug 17 (Wire) – Thailand's border trade fell 9% to $20 billion in the first "
+        "half of this year.\n\nRegarding border trade, Malaysia was the biggest trading partner "
+        "with the trade value of $3.5 billion, down by 26.8 per cent."
+    )
+    (fact,) = facts_from_text(text).facts
+    assert (fact.partner, fact.value_usd, fact.growth_pct) == ("MYS", Decimal(3.5e9), -26.8)
+
+
+def test_a_change_after_a_stated_time_runs_from_its_start() -> None:
+    text = (
+        "HANOI, Nov 19 (Wire) – Since the free trade agreement between Vietnam and Russia came "
+        "into force in October 2016, two-way trade rose 31% after a year."
+    )
+    (growth,) = facts_from_text(text).facts
+    assert (growth.growth_pct, growth.period_start, growth.period_end) == (
+        31.0,
+        date(2016, 10, 1),
+        date(2017, 9, 30),
+    )
+
+
+def test_a_growth_given_with_its_rate_after_a_comma() -> None:
+    (growth,) = numbers.find_growths("the highest growth in trade with Iran in 2020, with 15%")
+    assert growth.pct == 15.0
+
+
+def test_a_dated_target_with_a_rate_is_also_a_planned_growth() -> None:
+    text = (
+        "CAIRO, Jan 5 (Wire) – Egypt aims to increase trade with Turkey by between 20% and 25% "
+        "to reach about $8 billion during 2025, an official said."
+    )
+    target, growth = sorted(facts_from_text(text).facts, key=lambda f: f.kind, reverse=True)
+    assert (target.kind, target.deadline) == ("target", date(2025, 12, 31))
+    assert (growth.kind, growth.growth_pct, growth.period_end) == (
+        "growth",
+        22.5,
+        date(2025, 12, 31),
+    )
+
+
+def test_a_level_reached_later_has_no_stated_period() -> None:
+    text = (
+        "ANKARA, June 30 (Wire) – In 2004 trade between Turkey and Russia was below $5 billion, "
+        "but later reached $40 billion, the minister said."
+    )
+    early, later = facts_from_text(text).facts
+    assert early.period_end == date(2004, 12, 31)
+    assert (later.value_usd, later.period_start, later.period_end) == (Decimal(4e10), None, None)

@@ -37,7 +37,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -357,6 +357,15 @@ _CAUSE_BEFORE_RE = re.compile(
 )
 
 
+# "266,141 tonnes worth A$1.38 billion": the value of a quantity of goods is that shipment's,
+# not the pair's trade.
+_QUANTITY_WORTH_RE = re.compile(
+    r"\b(?:tonnes|tons|barrels|units|head|cubic\s+met(?:re|er)s|kilograms|kg)\s+"
+    r"(?:worth|valued\s+at|with\s+a\s+value\s+of|for)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _commodity_before(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] names a commodity flow that is not only given as a cause."""
     return any(
@@ -518,6 +527,8 @@ class _Document:
         # the period of the last figure, for a verbless fragment that continues its list
         self.last_figure: tuple[date | None, date | None] | None = None
         self.total_end = -1  # where the last sentence about one country's total trade ended
+        # the sentence before gave a figure or target: "This is 18.4% more" may refer to it
+        self.money_kept = False
 
     def remember(self, start: date, end: date, paragraph: Span, index: int) -> None:
         self.last_period = (start, end, paragraph, index)
@@ -614,8 +625,9 @@ def facts_from_text(
                 doc.clock = clock
                 facts.extend(new)
                 previous_money = bool(numbers.find_amounts(body)) or any(d.fact.value for d in new)
+                doc.money_kept = any(d.fact.kind != "growth" for d in new)
             else:
-                previous_money = False
+                previous_money = doc.money_kept = False
             previous_trade = is_trade
             carried = is_trade and previous_money
     drafts = _dedupe(facts)
@@ -695,6 +707,18 @@ def _restates(f: Fact, other: Fact, in_title: bool) -> bool:
         and (None in (f.speaker, other.speaker) or f.speaker == other.speaker)
     ):
         return True  # "... €2.1 billion, up 61%. This represents an increase of 61%": one rate
+    if (
+        f.kind == "target"
+        and other.kind == "figure"
+        and f.deadline is None
+        and other.start < f.start
+        and not _PAST_ASPIRATION_RE.search(f.quote)
+        and _amount_key(f) is not None
+        and _amount_key(f) == _amount_key(other)
+    ):
+        # "trade has been $12 billion" ... "it can reach $12 billion": a level already stated
+        # is no new goal (an old dream of that level, now reached, is a fact of its own)
+        return True
     if not in_title:
         return False
     amount = _amount_key(f)
@@ -885,7 +909,10 @@ def _sentence_facts(
         ]
     # Growths no figure took ("$2.3 billion, double the 2006 value"; a second rate) stand alone.
     # "It rises 53.9 percent compared to ...", right after a trade figure: "it" is that trade
-    anaphoric = not trade_here and previous_money and bool(_PRONOUN_START_RE.match(body))
+    # (not when that figure was set aside: a bloc's total, a balance, an investment)
+    anaphoric = (
+        not trade_here and previous_money and doc.money_kept and bool(_PRONOUN_START_RE.match(body))
+    )
     facts.extend(
         _growth_facts(
             doc,
@@ -992,6 +1019,8 @@ def _excluded(body: str, segment: str, rel: int, amount: numbers.Money, trade_he
     if _BALANCE_AFTER_RE.match(body, amount.end):
         return True
     if _commodity_before(segment, 0, rel) or _COMMODITY_AFTER_RE.match(body, amount.end):
+        return True
+    if _QUANTITY_WORTH_RE.search(before):
         return True
     if _IN_NOT_TRADE_AFTER_RE.match(body, amount.end):
         return True
@@ -1103,7 +1132,8 @@ def _money_fact(
         if not is_base:  # "the same period" after a base still means the reporting period
             doc.remember(period.start, period.end, paragraph, index)
     else:
-        period_start, period_end = _implied_period(doc, paragraph, index, body)
+        lead = body[_clause_start(body, amount.start) : amount.start]
+        period_start, period_end = _implied_period(doc, paragraph, index, body, lead)
 
     anchor = s_start + amount.start
     flow, flow_word = _flow(text, (q_start, s_start + seg_end), anchor, sentences[index])
@@ -1247,7 +1277,8 @@ def _amount_period(
     ]
     before = [p for p in own if p.span_end <= rel]
     period = after[:1] or before[-1:] or own[:1]
-    if not period:
+    if not period and not _SEQUENCE_RE.search(segment, 0, rel):
+        # (not "In 2005 it was $300 million, but later reached $2.4 billion": another time)
         whole = dates.find_periods(body, clock)
         earlier = [p for p in whole if p.span_end <= seg[0]]
         period = earlier[-1:] or (whole if len(whole) == 1 else [])
@@ -1294,12 +1325,15 @@ def _is_forecast(
 
 
 def _implied_period(
-    doc: _Document, paragraph: tuple[int, int], index: int, body: str
+    doc: _Document, paragraph: tuple[int, int], index: int, body: str, lead: str = ""
 ) -> tuple[date, date] | tuple[None, None]:
     """A figure without its own period: "during the five months" reuses the last period that
     long; "during the period" or a follow-up sentence (the next one, or the first of the next
     paragraph) the last period; a comparison base alone ("20% lower than August 2019") implies
-    the period after it; otherwise the latest full year before the document date."""
+    the period after it; otherwise the latest full year before the document date.  An amount
+    whose clause (`lead`) says "later" has no period the text states."""
+    if _SEQUENCE_RE.search(lead):
+        return None, None  # "..., but later reached $40 billion": some other, unstated time
     last = doc.last_period
     anaphor = _ANAPHORIC_PERIOD_RE.search(body)
     if anaphor and (sized := _sized_period(doc.periods_seen, anaphor.group())):
@@ -1345,6 +1379,10 @@ _PAST_RE = re.compile(
 )
 
 
+# Wording that places a past level after another time, not at the latest year.
+_SEQUENCE_RE = re.compile(r"\b(?:later|afterwards|subsequently|eventually)\b", re.IGNORECASE)
+
+
 _SIZES = {"quarter": 3, "half-year": 6, "half year": 6, "month": 1}
 
 
@@ -1380,6 +1418,24 @@ def _deadline_nearby(
     return None, q_end
 
 
+# "rose 31% after a year", "a year later", "within two years": the time a change took.
+_ELAPSED_RE = re.compile(
+    r"[^.;]{0,20}?\b(?:(?:after|within|in)\s+(?P<n>a|one|two|three|\d)\s+(?P<u>years?|months?)"
+    r"|(?P<n2>a|one|two|three|\d)\s+(?P<u2>years?|months?)\s+later)\b",
+    re.IGNORECASE,
+)
+
+
+def _elapsed_months(body: str, at: int) -> int | None:
+    m = _ELAPSED_RE.match(body, at)
+    if not m:
+        return None
+    count = (m.group("n") or m.group("n2")).lower()
+    n = 1 if count in ("a", "one") else dates.count_word(count)
+    unit = (m.group("u") or m.group("u2")).lower()
+    return n * (12 if unit.startswith("year") else 1) if n else None
+
+
 def _growth_facts(
     doc: _Document,
     paragraph: Span,
@@ -1410,6 +1466,11 @@ def _growth_facts(
         if period is not None:
             doc.remember(period.start, period.end, paragraph, index)
             span: tuple[date | None, date | None] = (period.start, period.end)
+            if months := _elapsed_months(body, g.end):
+                # "Since the FTA came into force in October 2016, trade rose 31% after a
+                # year": the change runs from that month over the time stated
+                last = period.start.year * 12 + period.start.month - 1 + months
+                span = (period.start, date(last // 12, last % 12 + 1, 1) - timedelta(days=1))
         else:
             span = _implied_period(doc, paragraph, index, body)
         flow, flow_word = _flow(text, sentence, s_start + g.start, sentence)

@@ -513,6 +513,9 @@ _GROWTH_RE = re.compile(
     rf"{_h('q')}(?P<pct>{_PCT_NUM}){_PERCENT}"
     rf"|\b(?P<verb5>increase|growth|rise)\b[^.;:%\d()]{{0,50}}?\s(?P<q5>{_HEDGES})\s+"
     rf"(?P<pct5>{_PCT_NUM}){_PERCENT}"
+    # "the highest year-on-year growth in trade with Iran ... during the period, with 15%"
+    rf"|\b(?P<verb7>increase|growth|rise|decline|decrease|drop)\b[^.;:%()]{{0,80}}?,\s*"
+    rf"with\s+{_h('q7')}(?P<pct7>{_PCT_NUM}){_PERCENT}"
     # "increase trade by between 20% and 25%": the midpoint
     rf"|\b(?P<verb6>{_UP}|{_DOWN})\b[^.;:%\d()]{{0,50}}?\s(?:by\s+)?between\s+"
     rf"(?P<lo6>{_PCT_NUM})(?:{_PERCENT})?\s+and\s+(?P<hi6>{_PCT_NUM}){_PERCENT}"
@@ -575,16 +578,17 @@ def _pct(token: str) -> float:
 
 def _growth(m: re.Match[str]) -> Growth | None:
     g = m.groupdict()
-    q = next((g[k] for k in ("q", "q2", "q3", "q4", "q5") if g.get(k)), None)
+    q = next((g[k] for k in ("q", "q2", "q3", "q4", "q5", "q7") if g.get(k)), None)
     qualifier = _GROWTH_QUALIFIER.get(q.lower(), ABOUT) if q else EXACT
     verb = next(
-        (g[k] for k in ("verb", "verb2", "verb3", "verb4", "verb5", "verb6") if g.get(k)), ""
+        (g[k] for k in ("verb", "verb2", "verb3", "verb4", "verb5", "verb6", "verb7") if g.get(k)),
+        "",
     )
     sign = -1.0 if _DOWN_RE.match(verb) else 1.0
     at = m.start(), m.end()
     if g.get("lo6"):
         return Growth(sign * (_pct(g["lo6"]) + _pct(g["hi6"])) / 2, None, ABOUT, *at)
-    pct_text = g.get("pct") or g.get("pct2") or g.get("pct3") or g.get("pct5")
+    pct_text = g.get("pct") or g.get("pct2") or g.get("pct3") or g.get("pct5") or g.get("pct7")
     if pct_text:
         return Growth(sign * _pct(pct_text), None, qualifier, *at)
     if g.get("pct6"):
