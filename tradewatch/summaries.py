@@ -164,7 +164,7 @@ def summary_rows(
     """The overview's rows, filtered and sorted in SQL (each filter and order is indexed)."""
     refresh_stale(as_of)
     rows = PairSummary.objects.select_related(
-        "country_a", "country_b", "latest__side", "latest__source", "latest_a", "latest_b",
+        "country_a", "country_b", "latest__side", "latest_a", "latest_b",
         "target",
     )  # fmt: skip
     if country:
