@@ -8,7 +8,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1] / "tradewatch"
 PURE = sorted(ROOT.glob("domain/*.py")) + [
     ROOT / "ingest" / name
-    for name in ("numbers.py", "dates.py", "names.py", "extract.py", "files.py")
+    for name in (
+        "numbers.py",
+        "dates.py",
+        "names.py",
+        "extract.py",
+        "files.py",
+        "sentences.py",
+        "exclusions.py",
+        "periods.py",
+    )
 ]
 
 

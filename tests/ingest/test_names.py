@@ -8,8 +8,9 @@ from tradewatch.ingest.countries import (
     is_place_name,
     is_possessive,
 )
-from tradewatch.ingest.extract import _paragraphs, split_sentences
+from tradewatch.ingest.extract import split_sentences
 from tradewatch.ingest.names import SpeakerResolver, find_people, same_person
+from tradewatch.ingest.sentences import paragraph_spans
 
 
 @pytest.mark.parametrize(
@@ -82,7 +83,7 @@ INTRO = (
 @pytest.mark.parametrize(("line", "anchor", "speaker"), CASES)
 def test_speaker_at(line: str, anchor: str, speaker: str | None) -> None:
     text = INTRO + line
-    paragraphs = _paragraphs(text)
+    paragraphs = paragraph_spans(text)
     resolver = SpeakerResolver(text, paragraphs)
     sentence = paragraphs[-1]
     assert resolver.speaker_at(text.index(anchor, len(INTRO)), sentence) == speaker
@@ -90,8 +91,8 @@ def test_speaker_at(line: str, anchor: str, speaker: str | None) -> None:
 
 @given(st.text())
 def test_arbitrary_text_never_raises(text: str) -> None:
-    resolver = SpeakerResolver(text, _paragraphs(text))
-    for start, end in _paragraphs(text):
+    resolver = SpeakerResolver(text, paragraph_spans(text))
+    for start, end in paragraph_spans(text):
         resolver.speaker_at(start, (start, end))
 
 
@@ -140,7 +141,7 @@ def test_is_possessive() -> None:
 def test_countries_and_possessives_are_never_speakers(
     text: str, anchor: str, speaker: str | None
 ) -> None:
-    paragraphs = _paragraphs(text)
+    paragraphs = paragraph_spans(text)
     resolver = SpeakerResolver(text, paragraphs)
     sentences = split_sentences(text)
     at = text.index(anchor)

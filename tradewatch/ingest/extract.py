@@ -44,8 +44,31 @@ from typing import Any
 
 from . import dates, names, numbers, signals
 from .countries import CountryMention, find_countries, most_named
+from .exclusions import (
+    BALANCE_RE,
+    CAUSE_BEFORE_RE,
+    FROM_BEFORE_RE,
+    TRADE_RE,
+    bloc_party,
+    commodity_before,
+    excluded,
+)
 from .files import DocumentError, read_document
 from .pairs import PairResolver, Where
+from .periods import (
+    AGREEMENT_BEFORE_RE,
+    ANAPHORIC_PERIOD_RE,
+    HORIZON_RE,
+    RESULT_BEFORE_RE,
+    SEQUENCE_RE,
+    SET_BEFORE_RE,
+    amount_period,
+    elapsed_months,
+    is_forecast,
+    sized_period,
+    trade_deadlines,
+)
+from .sentences import paragraph_spans, split_sentences, trim
 
 __all__ = [
     "DocumentError",
@@ -151,113 +174,12 @@ def _json_number(amount: Decimal | None) -> int | float | None:
     return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
-# --------------------------------------------------------------------------- sentences
-
-_ABBREVIATIONS = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "no",
-        "nos",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "sen",
-        "rep",
-        "prof",
-        "approx",
-        "est",
-        "dept",
-        "fig",
-        "e.g",
-        "i.e",
-        "u.s",
-        "u.k",
-        "u.n",
-        "a.m",
-        "p.m",
-        "jr",
-        "sr",
-    ]
-)
-_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[$•A-Z0-9\u00C0-\u00DE])")
-_WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
-
-
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans in text[start:end], trimmed of surrounding whitespace.
-
-    Splits after ., ! or ? (plus closing quotes) when the next word starts a sentence; not after
-    abbreviations ("Jan.", "U.S.") or single initials ("A. Lukashenko").  Decimals never split
-    because a boundary needs whitespace after it.
-    """
-    end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
-    cursor = start
-    for m in _BOUNDARY_RE.finditer(text, start, end):
-        word = _WORD_BEFORE_RE.search(text, max(start, m.start() - 12), m.start())
-        before = word.group(1).lower().rstrip(".") if word else ""
-        if text[m.start()] == "." and (
-            before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha())
-        ):
-            continue
-        spans.append((cursor, m.end()))
-        cursor = m.end()
-    spans.append((cursor, end))
-    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in re.finditer(r"[^\n]+", text):
-        trimmed = _trim(text, m.start(), m.end())
-        if trimmed:
-            spans.append(trimmed)
-    return spans
-
-
 # --------------------------------------------------------------------------- vocabulary
 
 _TRIGGER_RE = re.compile(
     r"\$|dollar|USD|%|percent|per cent|times|fold|doubl|tripl|billion|million|increase|boost"
     r"|trillion|bln|mln|bn\b|crore|lakh|twice|double"
     r"|expand|raise|step up|build up|ramp up|grow",
-    re.IGNORECASE,
-)
-_TRADE_RE = re.compile(
-    r"\b(?:trade|trading|turnover|commerce|commercial\s+exchanges?|exports?|exported|exporting"
-    r"|imports?|imported|importing"
-    r"|supplies|supply|shipments|deliveries|sales)\b",
     re.IGNORECASE,
 )
 _FLOW_RES = (
@@ -286,13 +208,7 @@ def _for_lowered(rx: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _TRIGGER_LOWER = _for_lowered(_TRIGGER_RE)
-_TRADE_LOWER = _for_lowered(_TRADE_RE)
-_NOT_TRADE_RE = re.compile(
-    r"\b(?:invest\w*|loans?|credit(?: lines?)?|GDP|budget|funds?|grants?|aid|capital|projects?"
-    r"|contracts?|deals?|agreements?|portfolio|costs?|prices?|salar\w+|revenues?|profits?|debts?"
-    r"|reserves|financing|assets|capitali[sz]ation|remittances)\b",
-    re.IGNORECASE,
-)
+_TRADE_LOWER = _for_lowered(TRADE_RE)
 _PAST_ASPIRATION_RE = re.compile(
     r"\b(?:dreamed|dreamt|once hoped|had hoped|used to (?:dream|hope)"
     r"|once (?:set|planned|aimed))\b",
@@ -317,79 +233,6 @@ _STATE_RE = re.compile(
     r"|amounts?|amounted|totals?|totaled|totalled|reached)\b|\b(?:currently|at present|already)\b",
     re.IGNORECASE,
 )
-_DELTA_BEFORE_RE = re.compile(
-    r"\b(?:increased|grew|rose|expanded|decreased|fell|declined|dropped|up|down|added|growth|"
-    r"increase|decline|decrease)\b[^.;]{0,40}\bby\s*$",
-    re.IGNORECASE,
-)
-_FROM_BEFORE_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
-# "up from $3 billion in 2014": a base with its own year is that year's figure.
-_OWN_YEAR_AFTER_RE = re.compile(r"^\s*(?:in\s+|\(\s*)(?:19|20)\d\d\b", re.IGNORECASE)
-# Balances are differences of two flows, not trade values: an amount is one when the nearest
-# word before it names a balance rather than a flow, or a balance word follows it directly.
-_BALANCE_RE = re.compile(
-    r"\b(?:balance\s+of\s+trade|(?:trade\s+)?(?:balance|surplus(?:es)?|deficits?|imbalances?))\b",
-    re.IGNORECASE,
-)
-_FLOW_AFTER_RE = re.compile(r"\s*(?:of\s+)?(?:exports?|imports?)\b", re.I)
-_BALANCE_AFTER_RE = re.compile(r"\s*(?:trade\s+)?(?:deficit|surplus|imbalance)\b", re.I)
-# A commodity's share of a flow ("coal exports", "266 million tonnes of iron ore (A$21.7
-# billion)", "A$3.4 billion in agricultural goods") is not the pair's trade ("non-oil" is).
-_COMMODITY = (
-    r"(?<!non-)\b(?:iron\s+ore|coal|wool|crude(?:\s+oil)?|oil|natural\s+gas|gas|LNG|wheat|rice"
-    r"|grain|maize|corn|barley|soy(?:beans?|a)?|cotton|beef|meat|dairy|copper|gold|steel"
-    r"|aluminium|aluminum|timber|palm\s+oil|rubber|coffee|tea|sugar|fertili[sz]ers?|potash"
-    r"|agricultural\s+(?:goods|products|exports?)|seafood|fish|fruits?|vegetables|textiles"
-    r"|garments|cars|vehicles|machinery|electronics|pharmaceuticals|arms|weapons|diamonds)\b"
-)
-_COMMODITY_RE = re.compile(
-    rf"{_COMMODITY}\s+(?:exports?|imports?|shipments|sales)\b"
-    r"|\b(?:exports?|imports?|exported|imported)\s+(?:of\s+)?"
-    rf"(?:[\d.,]+\s+(?:million\s+|thousand\s+)?(?:tonnes|tons)\s+of\s+)?{_COMMODITY}",
-    re.IGNORECASE,
-)
-_COMMODITY_AFTER_RE = re.compile(rf"\s+(?:in|of|worth\s+of)\s+{_COMMODITY}", re.IGNORECASE)
-# "shrank by 6.6 percent due to lower gas imports and amounted to ...": a commodity named as the
-# cause is not what the amount measures.
-_CAUSE_BEFORE_RE = re.compile(
-    r"\b(?:due to|because of|owing to|thanks to|driven by|on the back of|amid)\s+(?:\w+\s+){0,3}$",
-    re.IGNORECASE,
-)
-
-
-# "266,141 tonnes worth A$1.38 billion": the value of a quantity of goods is that shipment's,
-# not the pair's trade.
-_QUANTITY_WORTH_RE = re.compile(
-    r"\b(?:tonnes|tons|barrels|units|head|cubic\s+met(?:re|er)s|kilograms|kg)\s+"
-    r"(?:worth|valued\s+at|with\s+a\s+value\s+of|for)\s*$",
-    re.IGNORECASE,
-)
-
-
-def _commodity_before(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] names a commodity flow that is not only given as a cause."""
-    return any(
-        not _CAUSE_BEFORE_RE.search(text, max(start, m.start() - 40), m.start())
-        for m in _COMMODITY_RE.finditer(text, start, end)
-    )
-
-
-# "US$10 billion in Official Development Assistance (ODA) loans": money of another kind.
-_IN_NOT_TRADE_AFTER_RE = re.compile(
-    r"\s+(?:in|of)\s+(?:[\w()-]+\s+){0,5}?(?:loans?|investments?|aid|assistance|grants?|credits?"
-    r"|financing|funds?|projects?|contracts?|deals?)\b",
-    re.IGNORECASE,
-)
-# A group of countries as the other party ("trade between Tajikistan and CIS countries"): its
-# totals are not a country pair's.
-_BLOC_RE = re.compile(
-    r"\b(?:between|and|with|to|from|by)\s+(?:the\s+)?(?:(?:\d+|two|three|four|five|six|seven"
-    r"|eight|nine|ten)\s+)?(?:CIS|EU|E\.U\.|EAEU|ASEAN|GCC"
-    r"|European\s+Union|European\s+(?:states|countries|nations)|Eurasian\s+Economic\s+Union"
-    r"|Gulf\s+(?:Cooperation\s+Council|states)|Mercosur|ECOWAS|SADC|African\s+Union|Visegrad"
-    r"|BRICS)\b",
-)
-
 # Plan, intent or goal language only: "we need to / must / should increase trade" is an
 # exhortation, not an announced goal.
 _NOVALUE_TARGET_RE = re.compile(
@@ -444,7 +287,7 @@ def _about_trade(sentence: str, at: int) -> bool:
             break
     clause = sentence[start:end]
     lead = sentence[start:at]
-    return bool(_TRADE_RE.search(clause)) and not _OTHER_SUBJECT_RE.search(lead)
+    return bool(TRADE_RE.search(clause)) and not _OTHER_SUBJECT_RE.search(lead)
 
 
 def _segments(sentence: str, amounts: list[numbers.Money]) -> list[tuple[int, int]]:
@@ -473,7 +316,7 @@ def _flow(text: str, clause: Span, at: int, sentence: Span) -> tuple[str, Span |
     best: tuple[int, str, Span] | None = None
     for flow, regex in _FLOW_RES:
         for m in regex.finditer(text, *clause):
-            if _CAUSE_BEFORE_RE.search(text, max(clause[0], m.start() - 40), m.start()):
+            if CAUSE_BEFORE_RE.search(text, max(clause[0], m.start() - 40), m.start()):
                 continue  # "due to lower gas imports" names a cause, not the flow measured
             distance = at - m.end() if m.end() <= at else (m.start() - at) + 1000
             if best is None or distance < best[0]:
@@ -509,14 +352,14 @@ class _Document:
             "Iranian" in text and bool(dates.IRANIAN_YEAR_RE.search(text)),
         )
         self.mentions = find_countries(text)
-        self.paragraphs = _paragraphs(text)
+        self.paragraphs = paragraph_spans(text)
         header = dates.header_end(text)
         self.body_start = header or 0
         if header:
             # the "url: ..." / "date: ..." header is metadata, never part of a quote
             kept = [p for p in self.paragraphs if p[0] >= header]
             cut = [p for p in self.paragraphs if p[0] < header < p[1]]
-            rest = _trim(text, header, cut[0][1]) if cut else None
+            rest = trim(text, header, cut[0][1]) if cut else None
             self.paragraphs = ([rest] if rest else []) + kept
         self.sentences: dict[Span, list[Span]] = {}
         self.evidence = signals.evidence(text, self.body_start, self.mentions)
@@ -551,7 +394,7 @@ def _quote(text: str, start: int, end: int) -> tuple[str, int, int]:
     m = _LEADING_JUNK_RE.match(text, start, end)
     if m and m.end() < end:
         start = m.end()
-    trimmed = _trim(text, start, end) or (start, end)
+    trimmed = trim(text, start, end) or (start, end)
     return text[trimmed[0] : trimmed[1]], trimmed[0], trimmed[1]
 
 
@@ -854,7 +697,7 @@ def _sentence_facts(
     text = doc.text
     s_start, s_end = sentences[index]
     body = text[s_start:s_end]
-    trade_here = bool(_TRADE_RE.search(body))
+    trade_here = bool(TRADE_RE.search(body))
     if not (trade_here or previous_trade):
         return []
     previous = sentences[index - 1] if index else None
@@ -871,15 +714,15 @@ def _sentence_facts(
     aspiration = bool(_PAST_ASPIRATION_RE.search(body))
     # "This compares with Rs 6.05 lakh crore": a follow-up to a sentence about a balance
     previous_balance = previous is not None and bool(
-        _BALANCE_RE.search(text, previous[0], previous[1])
+        BALANCE_RE.search(text, previous[0], previous[1])
     )
     for amount, (seg_start, seg_end) in zip(amounts, _segments(body, amounts), strict=False):
         segment = body[seg_start:seg_end]
         rel = amount.start - seg_start
         if (
-            _excluded(body, segment, rel, amount, trade_here)
+            excluded(body, segment, rel, amount, trade_here)
             or (not trade_here and previous_balance)
-            or _bloc_party(doc, s_start + seg_start, s_start + amount.start)
+            or bloc_party(doc.text, doc.mentions, s_start + seg_start, s_start + amount.start)
         ):
             # "the surplus rose 20% to $5 billion": the change is the excluded amount's too
             used_growth.update(seg_start + g.start for g in _growths(segment))
@@ -933,7 +776,7 @@ def _sentence_facts(
     if stated and (last or (0, 0, None, None))[2:] != (paragraph, index):
         # "in the first seven months of 2020, Germany had 41%": later figures refer to it
         doc.remember(stated[-1].start, stated[-1].end, paragraph, index)
-    elif last and trade_here and _ANAPHORIC_PERIOD_RE.search(body):
+    elif last and trade_here and ANAPHORIC_PERIOD_RE.search(body):
         doc.last_period = (last[0], last[1], paragraph, index)  # "during the period": still it
     # after the periods above are remembered: the partners that follow a total still need them
     kept = [d for d in facts if not _country_total(doc, d.where.clause, (s_start, s_end))]
@@ -1005,52 +848,6 @@ def _amount_list(body: str, amounts: list[numbers.Money]) -> bool:
     )
 
 
-def _excluded(body: str, segment: str, rel: int, amount: numbers.Money, trade_here: bool) -> bool:
-    """Amounts that are not trade values: investments, deltas ("grew by $20 million"), bases."""
-    before = segment[max(0, rel - 60) : rel]
-    after = segment[rel + (amount.end - amount.start) : rel + (amount.end - amount.start) + 30]
-    not_trade = _NOT_TRADE_RE.search(before) or _NOT_TRADE_RE.search(after)
-    if not_trade and not _TRADE_RE.search(before[-25:]):
-        return True
-    if _DELTA_BEFORE_RE.search(before):
-        return True
-    if _FROM_BEFORE_RE.search(before) and not _OWN_YEAR_AFTER_RE.match(after):
-        return True
-    if _BALANCE_AFTER_RE.match(body, amount.end):
-        return True
-    if _commodity_before(segment, 0, rel) or _COMMODITY_AFTER_RE.match(body, amount.end):
-        return True
-    if _QUANTITY_WORTH_RE.search(before):
-        return True
-    if _IN_NOT_TRADE_AFTER_RE.match(body, amount.end):
-        return True
-    if _is_balance(body, amount) and not _FLOW_AFTER_RE.match(body, amount.end):
-        return True  # but "imbalance of $5 billion ($11 billion import and $6 billion export)"
-    if not trade_here and not amount.bare and not _TRADE_RE.search(segment):
-        return _NOT_TRADE_RE.search(body) is not None
-    return False
-
-
-def _is_balance(body: str, amount: numbers.Money) -> bool:
-    """Whether the nearest trade or balance word before the amount names a balance."""
-    balances = [m.span() for m in _BALANCE_RE.finditer(body, 0, amount.start)]
-    if not balances:
-        return False
-    flows = [
-        m.end()
-        for m in _TRADE_RE.finditer(body, 0, amount.start)
-        if not any(s <= m.start() < e for s, e in balances)
-    ]
-    return balances[-1][1] > max(flows, default=-1)
-
-
-def _bloc_party(doc: _Document, start: int, at: int) -> bool:
-    """Whether text[start:at] makes a bloc (EU, CIS, ASEAN) the other party of what follows:
-    no country is named between the bloc and `at`."""
-    blocs = list(_BLOC_RE.finditer(doc.text, start, at))
-    return bool(blocs) and not any(blocs[-1].end() <= m.start < at for m in doc.mentions)
-
-
 def _money_fact(
     doc: _Document,
     paragraph: tuple[int, int],
@@ -1080,19 +877,19 @@ def _money_fact(
     if (
         intent
         and intent.group().lower().startswith("to ")
-        and _RESULT_BEFORE_RE.search(segment, 0, intent.start())
+        and RESULT_BEFORE_RE.search(segment, 0, intent.start())
     ):
         intent = None  # "climbed 11.9 percent to reach $2.2 billion" is a result, not an aim
     if intent and _STATE_RE.search(segment, intent.end(), rel):
         intent = None
-    period, is_base = _amount_period(body, seg, rel, rel_end, doc.clock)
-    deadlines, past = _trade_deadlines(segment, doc.clock, planned=bool(intent or aspiration))
+    period, is_base = amount_period(body, seg, rel, rel_end, doc.clock)
+    deadlines, past = trade_deadlines(segment, doc.clock, planned=bool(intent or aspiration))
     if period is None and past:
         period = past[0]  # "by 2024-end trade reached $X": a figure for 2024
     is_target = bool(deadlines or intent or aspiration)
-    if _INTENT_AFTER_RE.match(segment[rel_end:]) or _HORIZON_RE.match(segment[rel_end:]):
+    if _INTENT_AFTER_RE.match(segment[rel_end:]) or HORIZON_RE.match(segment[rel_end:]):
         is_target = True
-    if is_target and not aspiration and _is_forecast(segment, deadlines, period, reference):
+    if is_target and not aspiration and is_forecast(segment, deadlines, period, reference):
         # "is expected to reach $16 billion this year": a forecast for the current year
         is_target, deadlines = False, []
         if period is None or period.end.year != reference.year:
@@ -1103,7 +900,7 @@ def _money_fact(
     # A figure carries the rate of its own clause; a multiple ("doubled") is a growth fact of
     # its own, since a figure's `growth_factor` would hide it.
     growth = None
-    from_base = bool(_FROM_BEFORE_RE.search(segment, 0, rel))
+    from_base = bool(FROM_BEFORE_RE.search(segment, 0, rel))
     for g in _growths(segment):
         if from_base:  # "a 75% jump from $86.7 billion in 2024": the rate is not the base's
             used_growth.add(seg_start + g.start)
@@ -1123,7 +920,7 @@ def _money_fact(
             and period
             and reference
             and period.end.year >= reference.year
-            and not _SET_BEFORE_RE.search(segment, 0, max(0, period.span_start))
+            and not SET_BEFORE_RE.search(segment, 0, max(0, period.span_start))
         ):
             deadline = period.end  # "to reach $1 billion this year", not "set in 2020"
         period_start = period_end = None
@@ -1191,139 +988,6 @@ def _planned_growth(target: _Draft, segment: str) -> _Draft | None:
     return replace(target, fact=planned)
 
 
-_ANAPHORIC_PERIOD_RE = re.compile(
-    r"\b(?:during|in|over|for|of)\s+the\s+(?:same\s+|said\s+|reporting\s+|above\s+|review\s+"
-    r"|aforementioned\s+|mentioned\s+|specified\s+|indicated\s+)?"
-    r"(?:period|quarter|half[- ]year|month|year|(?:\w+\s+)?months)\b|\bunder review\b"
-    r"|\b(?:in|during|for|of)\s+that\s+(?:year|period)\b",
-    re.IGNORECASE,
-)
-# Periods and deadlines of amounts (dates.py finds them; these decide which belongs to what).
-_RESULT_BEFORE_RE = re.compile(
-    r"\b(?:rose|climbed|increased|grew|jumped|surged|soared|fell|declined|dropped|decreased"
-    r"|expanded|went (?:up|down)|gained)\b(?:[^.;]|\.\d){0,60}$",
-    re.IGNORECASE,
-)
-# An amount followed by a horizon ("$10 billion in the medium term") is an aim without a year.
-_HORIZON_RE = re.compile(
-    r"^[^.;]{0,30}\b(?:in|over)\s+the\s+(?:near|foreseeable|medium|long|short)[- ]?(?:term|run"
-    r"|future)\b|^[^.;]{0,30}\bin\s+(?:the\s+)?(?:coming|next)\s+(?:few\s+)?years\b",
-    re.IGNORECASE,
-)
-_FORECAST_RE = re.compile(
-    r"\b(?:likely|expected|forecast|projected|estimated to|anticipated|set to|on track|poised"
-    r"|expects?|will|could|may|might|is targeted|are targeted)\b",
-    re.IGNORECASE,
-)
-# Plans and agreed goals stay targets even for the current year.
-_PLAN_RE = re.compile(
-    r"\b(?:aims?|aiming|aimed|plans?|planned|planning|goals?|target of|set (?:a|the) target"
-    r"|seeks?|intends?|agreed|wants?|strive|objectives?)\b",
-    re.IGNORECASE,
-)
-# Without a year, only explicit forecast words make an amount this year's forecast.
-_FORECAST_NOW_RE = re.compile(
-    r"\b(?:likely|expected|forecast|projected|estimated|anticipated)\s+to\b", re.IGNORECASE
-)
-_SET_BEFORE_RE = re.compile(
-    r"\b(?:announced|set|adopted|agreed|signed|declared|launched|established|approved|unveiled"
-    r"|made)\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
-# A deadline right after an agreement is the agreement's ("to sign the FTA by 2025").
-_AGREEMENT_BEFORE_RE = re.compile(
-    r"\b(?:agreements?|FTA|CEPA|deal|treaty|pact|accord|negotiations?|talks)\b[^$\d.;]{0,40}$",
-    re.IGNORECASE,
-)
-_PAST_STATE_RE = re.compile(
-    r"\b(?:reached|stood|was|were|amounted|totall?ed|exceeded|hit|rose|grew|remained|had)\b",
-    re.IGNORECASE,
-)
-_CLAUSE_BREAK_RE = re.compile(r";|,\s*(?:and|while|but|whereas)\b|\band that\b", re.IGNORECASE)
-_PREPOSITION_BEFORE_RE = re.compile(
-    r"\b(?:in|during|for|of|over|from|to|between|through|since|as of)\s*$", re.IGNORECASE
-)
-
-
-def _amount_period(
-    body: str, seg: Span, rel: int, rel_end: int, clock: dates.Clock
-) -> tuple[dates.Period | None, bool]:
-    """The period of the amount at segment[rel:rel_end] and whether it is a comparison base's.
-
-    Its clause's own period (one right after it in the same clause first, else the last before
-    it); else the nearest earlier one in the sentence ("In 2015, it fell to $23 billion" cut
-    from "In 2014, ... $31 billion"); else the sentence's only one.  An amount that is itself a
-    comparison base ("compared to the same period in 2022 ($518.1 million)") takes the base's.
-    """
-    segment = body[seg[0] : seg[1]]
-    own = [
-        p
-        for p in dates.find_periods(segment, clock)
-        # "FY2017-18 $15.71 billion FY2018-19 $17.63 billion": a bare period closing the clause
-        # after the amount labels the next amount
-        if not (
-            p.span_start >= rel_end
-            and not segment[p.span_end :].strip(" ,;:")
-            and re.match(r"FY|\d", p.text, re.IGNORECASE)
-            and not _PREPOSITION_BEFORE_RE.search(segment, 0, p.span_start)
-        )
-    ]
-    after = [
-        p
-        for p in own
-        if p.span_start >= rel_end
-        and not _CLAUSE_BREAK_RE.search(segment, rel_end, p.span_start)
-        and not p.text[:1].isupper()  # "$31 billion In 2015, it fell": a missed full stop
-    ]
-    before = [p for p in own if p.span_end <= rel]
-    period = after[:1] or before[-1:] or own[:1]
-    if not period and not _SEQUENCE_RE.search(segment, 0, rel):
-        # (not "In 2005 it was $300 million, but later reached $2.4 billion": another time)
-        whole = dates.find_periods(body, clock)
-        earlier = [p for p in whole if p.span_end <= seg[0]]
-        period = earlier[-1:] or (whole if len(whole) == 1 else [])
-    main = period[0] if period else None
-    base = dates.base_period(segment, rel, rel_end, clock, main)
-    return (base, True) if base else (main, False)
-
-
-def _trade_deadlines(
-    segment: str, clock: dates.Clock, *, planned: bool
-) -> tuple[list[dates.Period], list[dates.Period]]:
-    """(deadlines of trade levels, deadlines that are really past dates) in a clause.
-
-    Agreement deadlines are neither.  A year already past, or the current one with a past
-    verb ("by 2024-end trade reached"), is when a figure was reached, unless a plan is spoken of.
-    """
-    year = clock.day.year if clock.day else None
-    kept, past = [], []
-    for d in dates.find_deadlines(segment, clock):
-        if _AGREEMENT_BEFORE_RE.search(segment, 0, d.span_start):
-            continue
-        if (
-            year
-            and not planned
-            and (d.end.year < year or (d.end.year == year and _PAST_STATE_RE.search(segment)))
-        ):
-            past.append(dates.Period(d.start, d.end, "period", d.span_start, d.span_end, d.text))
-        else:
-            kept.append(d)
-    return kept, past
-
-
-def _is_forecast(
-    segment: str, deadlines: list[dates.Period], period: dates.Period | None, today: date | None
-) -> bool:
-    """A current-year forecast ("likely to reach $16 billion this year", "trade at $40 billion
-    by 2010" said in 2010) rather than a goal: plans and agreed goals stay targets."""
-    if today is None or _PLAN_RE.search(segment):
-        return False
-    years = {d.end.year for d in deadlines} or ({period.end.year} if period else set())
-    if years:
-        return years == {today.year}
-    return bool(_FORECAST_NOW_RE.search(segment))
-
-
 def _implied_period(
     doc: _Document, paragraph: tuple[int, int], index: int, body: str, lead: str = ""
 ) -> tuple[date, date] | tuple[None, None]:
@@ -1332,11 +996,11 @@ def _implied_period(
     paragraph) the last period; a comparison base alone ("20% lower than August 2019") implies
     the period after it; otherwise the latest full year before the document date.  An amount
     whose clause (`lead`) says "later" has no period the text states."""
-    if _SEQUENCE_RE.search(lead):
+    if SEQUENCE_RE.search(lead):
         return None, None  # "..., but later reached $40 billion": some other, unstated time
     last = doc.last_period
-    anaphor = _ANAPHORIC_PERIOD_RE.search(body)
-    if anaphor and (sized := _sized_period(doc.periods_seen, anaphor.group())):
+    anaphor = ANAPHORIC_PERIOD_RE.search(body)
+    if anaphor and (sized := sized_period(doc.periods_seen, anaphor.group())):
         return sized
     order = {p: i for i, p in enumerate(doc.paragraphs)}
     if last and (
@@ -1379,27 +1043,6 @@ _PAST_RE = re.compile(
 )
 
 
-# Wording that places a past level after another time, not at the latest year.
-_SEQUENCE_RE = re.compile(r"\b(?:later|afterwards|subsequently|eventually)\b", re.IGNORECASE)
-
-
-_SIZES = {"quarter": 3, "half-year": 6, "half year": 6, "month": 1}
-
-
-def _sized_period(seen: list[tuple[date, date]], anaphor: str) -> tuple[date, date] | None:
-    """The latest period as long as "the five months" / "the quarter" says, if it says."""
-    words = anaphor.lower().split()
-    size = _SIZES.get(words[-1]) or _SIZES.get(" ".join(words[-2:]))
-    if words[-1] == "months" and len(words) >= 2:
-        size = dates.count_word(words[-2])
-    if not size:
-        return None
-    for start, end in reversed(seen):
-        if (end.year - start.year) * 12 + end.month - start.month + 1 == size:
-            return start, end
-    return None
-
-
 def _deadline_nearby(
     doc: _Document,
     paragraph: tuple[int, int],
@@ -1416,24 +1059,6 @@ def _deadline_nearby(
         if found:
             return found[0].end, later[1]
     return None, q_end
-
-
-# "rose 31% after a year", "a year later", "within two years": the time a change took.
-_ELAPSED_RE = re.compile(
-    r"[^.;]{0,20}?\b(?:(?:after|within|in)\s+(?P<n>a|one|two|three|\d)\s+(?P<u>years?|months?)"
-    r"|(?P<n2>a|one|two|three|\d)\s+(?P<u2>years?|months?)\s+later)\b",
-    re.IGNORECASE,
-)
-
-
-def _elapsed_months(body: str, at: int) -> int | None:
-    m = _ELAPSED_RE.match(body, at)
-    if not m:
-        return None
-    count = (m.group("n") or m.group("n2")).lower()
-    n = 1 if count in ("a", "one") else dates.count_word(count)
-    unit = (m.group("u") or m.group("u2")).lower()
-    return n * (12 if unit.startswith("year") else 1) if n else None
 
 
 def _growth_facts(
@@ -1457,16 +1082,16 @@ def _growth_facts(
     for g in _growths(body):
         if g.start in used or not (anaphoric or _about_trade(body, g.start)):
             continue
-        if _bloc_party(doc, s_start, s_start + g.start):
+        if bloc_party(doc.text, doc.mentions, s_start, s_start + g.start):
             continue  # "trade between Iran and 27 EU states declined by 19.58%"
-        if _commodity_before(body, _clause_start(body, g.start), g.start):
+        if commodity_before(body, _clause_start(body, g.start), g.start):
             continue  # "coal exports to China grew by 1000 per cent"
         # the period nearest the growth phrase; none in the sentence: the one it refers back to
         period = min(periods, key=lambda p: abs(p.span_start - g.start), default=None)
         if period is not None:
             doc.remember(period.start, period.end, paragraph, index)
             span: tuple[date | None, date | None] = (period.start, period.end)
-            if months := _elapsed_months(body, g.end):
+            if months := elapsed_months(body, g.end):
                 # "Since the FTA came into force in October 2016, trade rose 31% after a
                 # year": the change runs from that month over the time stated
                 last = period.start.year * 12 + period.start.month - 1 + months
@@ -1590,7 +1215,7 @@ def _novalue_target(
     deadlines = [
         d
         for d in dates.find_deadlines(body, doc.clock)
-        if not _AGREEMENT_BEFORE_RE.search(body, 0, d.span_start)
+        if not AGREEMENT_BEFORE_RE.search(body, 0, d.span_start)
     ]
     quote, start, end = _quote(text, s_start, s_end)
     fact = Fact(
