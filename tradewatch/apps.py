@@ -32,11 +32,17 @@ class TradeWatchConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from tradewatch.models import Figure, Target, TargetStatement
-        from tradewatch.summaries import refresh_after_write
+        from tradewatch.cache import data_changed
+        from tradewatch.models import Country, Figure, Target, TargetStatement
+        from tradewatch.summaries import refresh_after_rename, refresh_after_write
 
         post_migrate.connect(ensure_editors_group, sender=self)
         post_migrate.connect(summarise_existing_data, sender=self)
         for model in (Figure, Target, TargetStatement):
             post_save.connect(refresh_after_write, sender=model, dispatch_uid=f"summary-{model}")
             post_delete.connect(refresh_after_write, sender=model, dispatch_uid=f"summ-d-{model}")
+        post_save.connect(refresh_after_rename, sender=Country, dispatch_uid="summary-country")
+        for name in EDITOR_MODELS:  # whatever editors can change, pages show
+            model = self.get_model(name)
+            post_save.connect(data_changed, sender=model, dispatch_uid=f"version-{name}")
+            post_delete.connect(data_changed, sender=model, dispatch_uid=f"version-d-{name}")

@@ -546,6 +546,8 @@ class PairSummary(Paired):
     tradewatch/summaries.py on every write, so those pages read one row per pair instead of
     every figure. Recomputed when `as_of` is not today (a status can change with the date)."""
 
+    # "Belarus – Kyrgyzstan": the default order, kept here so sorting needs no join.
+    pair_name = models.CharField(max_length=200, default="")
     latest = models.ForeignKey(Figure, on_delete=models.SET_NULL, null=True, related_name="+")
     latest_reason = models.CharField(max_length=300, blank=True)
     latest_a = models.ForeignKey(Figure, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -568,6 +570,7 @@ class PairSummary(Paired):
         ]
         indexes = [
             models.Index(fields=["country_b"]),
+            models.Index(fields=["pair_name"]),
             models.Index(fields=["status_order"]),
             models.Index(fields=["latest_value"]),
             models.Index(fields=["latest_year"]),
@@ -580,3 +583,16 @@ class PairSummary(Paired):
     def __str__(self) -> str:
         a, b = self.pair
         return f"{a}–{b}: {self.status}"
+
+
+class DataVersion(models.Model):
+    """One row whose token changes with every write of published data, in the writer's own
+    transaction. Cached page fragments are keyed by it (tradewatch/cache.py), so an edit shows
+    on the next request from any app server, and a rolled-back write's token is never reused."""
+
+    token = models.CharField(max_length=32)
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"data version {self.number}"

@@ -1,37 +1,46 @@
+from functools import partial
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
+from tradewatch.cache import query_parts
 from tradewatch.domain.progress import ACCELERATION_RATIO, ON_TRACK_RATIO, STATUS_RULES
 from tradewatch.forms import SORTS, OverviewForm
-from tradewatch.summaries import as_rows, summary_rows
-from tradewatch.views.common import today
+from tradewatch.summaries import as_rows, summaries_by_id, summary_order
+from tradewatch.views.common import Body, cached_page, today
 
 ROWS_PER_PAGE = 50
+TITLE = "TradeWatch — trade targets between countries"
 
 
-@require_safe
-def overview(request: HttpRequest) -> HttpResponse:
+def overview_body(request: HttpRequest) -> Body:
     as_of = today()
     form = OverviewForm(request.GET)
     valid = form.is_valid()
     query = form.cleaned_data if valid else {}
     country, sort = query.get("country", ""), query.get("sort", "")
-    summaries = summary_rows(
-        as_of=as_of, country=country, status=query.get("status", ""), sort=sort
-    )
-    page = Paginator(summaries, ROWS_PER_PAGE).get_page(query.get("page"))
+    order = summary_order(as_of=as_of, country=country, status=query.get("status", ""), sort=sort)
+    page = Paginator(order, ROWS_PER_PAGE).get_page(query.get("page"))
     context = {
         "page": page,
-        "rows": as_rows(page.object_list, first=country or settings.TRADEWATCH_HOME),
+        "rows": as_rows(summaries_by_id(page), first=country or settings.TRADEWATCH_HOME),
         "form": form,
         "as_of": as_of,
         "sorts": SORTS,
         "sort": sort,
     }
-    return render(request, "overview.html", context, status=200 if valid else 400)
+    html = render_to_string("_overview.html", context, request)
+    return html, TITLE, 200 if valid else 400
+
+
+@require_safe
+def overview(request: HttpRequest) -> HttpResponse:
+    build = partial(overview_body, request)
+    return cached_page(request, "overview", build, query_parts(request))
 
 
 @require_safe

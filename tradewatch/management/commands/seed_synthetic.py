@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from tradewatch.synthetic import real_data_present, seed_synthetic
 
@@ -30,6 +31,9 @@ class Command(BaseCommand):
             summary = seed_synthetic(figures=figures, pairs=pairs, sources=sources, seed=seed)
         except ValueError as err:
             raise CommandError(str(err)) from err
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # fresh statistics, or the planner guesses
+                cursor.execute("ANALYZE")
         seconds = time.perf_counter() - started
         self.stdout.write(
             f"{summary.figures} figures, {summary.pairs} pairs, {summary.sources} sources, "
