@@ -63,9 +63,12 @@ check: install
 	$(DEPLOY_ENV) $(PY) manage.py collectstatic --noinput --clear -v0
 	@ls staticfiles/plotly/plotly-basic.min.*.js staticfiles/staticfiles.json >/dev/null && echo "collectstatic: hashed, compressed static files OK"
 
+# Sizes by flags: make bench BENCH_ARGS="--figures 1000000 --pairs 5000" (the documented run,
+# with DATABASE_URL naming an empty PostgreSQL database). Peer apps install into .venv-bench.
+BENCH_ARGS ?=
 bench: install
-	$(PY) -m tradewatch.bench
+	$(PY) -m bench.run $(BENCH_ARGS)
 	$(PY) -m tradewatch.ingest.bench
 
 clean:
-	rm -rf $(VENV) vendor staticfiles tradewatch.sqlite3
+	rm -rf $(VENV) .venv-bench vendor staticfiles tradewatch.sqlite3 bench/tradewatch-bench.sqlite3

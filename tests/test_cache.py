@@ -120,3 +120,23 @@ def test_pages_are_gzipped_for_clients_that_accept_it(client, seed, url):
     assert packed["Content-Encoding"] == "gzip"
     assert gzip.decompress(packed.content) == plain.content
     assert len(packed.content) < len(plain.content) / 3
+
+
+def test_a_repeat_visit_costs_a_304_until_the_data_changes(client, seed):
+    first = client.get("/pairs/BLR-KGZ/")
+    assert first["Cache-Control"] == "no-cache" and first["ETag"].startswith('W/"')
+    again = client.get("/pairs/BLR-KGZ/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again.content == b""
+    add_figure(year=2025, value="250000000")
+    changed = client.get("/pairs/BLR-KGZ/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
+    assert "$250M" in changed.content.decode()
+
+
+def test_htmx_partials_and_full_pages_are_cached_apart(client, seed):
+    full = client.get("/pairs/BLR-KGZ/").content.decode()
+    partial = client.get(
+        "/pairs/BLR-KGZ/", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="dashboard-results"
+    ).content.decode()
+    assert "<html" in full and "<html" not in partial and 'id="dashboard-results"' in partial
+    assert "<html" in client.get("/pairs/BLR-KGZ/").content.decode()

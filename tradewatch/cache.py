@@ -1,4 +1,4 @@
-"""Cached page fragments that are never stale.
+"""Cached pages that are never stale.
 
 Every write of published data changes the data version's token in the writer's own
 transaction (signals in apps.py; bulk writers through summaries.refresh_pairs). Every cache
@@ -7,21 +7,31 @@ from any app server sharing the database: the old entries are simply never asked
 and expire. Keys also hold the date, because a status can change with the day.
 """
 
+import gzip
 import hashlib
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
 from uuid import uuid4
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 
 from tradewatch.models import DataVersion
 
 VERSION_ROW = 1
 TIMEOUT = 24 * 3600  # entries of old versions go on their own; Redis evicts earlier if full
 REQUEST_ATTR = "_tradewatch_data_version"
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Vary")
+MIN_GZIP_BYTES = 200  # as GZipMiddleware: below this, gzip saves nothing
+HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def bump_data_version() -> None:
@@ -51,7 +61,7 @@ def current_token() -> str:
 
 
 def request_token(request: HttpRequest) -> str:
-    """Read once per request, before any data, so a fragment is never filed under a newer
+    """Read once per request, before any data, so a response is never filed under a newer
     token than the data it was built from."""
     token = getattr(request, REQUEST_ATTR, None)
     if token is None:
@@ -60,21 +70,66 @@ def request_token(request: HttpRequest) -> str:
     return token
 
 
-def fragment_key(request: HttpRequest, name: str, *parts: object) -> str:
-    digest = hashlib.sha256(repr((timezone.localdate(), parts)).encode()).hexdigest()[:32]
-    return f"tw:{request_token(request)}:{name}:{digest}"
+def response_key(request: HttpRequest) -> str:
+    """What a public GET response depends on: data version, date, URL and the htmx headers
+    the views choose a partial by. Parameters in any order are one entry."""
+    query = sorted((k, tuple(v)) for k, v in request.GET.lists())
+    htmx = [request.headers.get(header) for header in HTMX_HEADERS]
+    parts = (timezone.localdate(), request.path, query, htmx)
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"tw:{request_token(request)}:{digest}"
 
 
-def cached[T](request: HttpRequest, name: str, build: Callable[[], T], *parts: object) -> T:
-    """`build()`'s result for this data version, date and `parts`, computed at most once."""
-    key = fragment_key(request, name, *parts)
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, TIMEOUT)
-    return value
+@dataclass(frozen=True, slots=True)
+class StoredResponse:
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes  # gzipped once when stored (unless tiny), so the cache moves a tenth
+    gzipped: bool
+    etag: str
+
+    @classmethod
+    def of(cls, response: HttpResponse, key: str) -> "StoredResponse":
+        headers = tuple((h, response[h]) for h in KEPT_HEADERS if h in response)
+        body = response.content
+        gzipped = len(body) >= MIN_GZIP_BYTES
+        if gzipped:
+            body = compress_string(body)
+        return cls(response.status_code, headers, body, gzipped, f'W/"{key.split(":", 1)[1]}"')
+
+    def response(self, request: HttpRequest) -> HttpResponse:
+        if self.etag in request.headers.get("If-None-Match", ""):
+            response = HttpResponseNotModified()
+        elif not self.gzipped:
+            response = HttpResponse(self.body, status=self.status)
+        elif ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+            response = HttpResponse(self.body, status=self.status)
+            response["Content-Encoding"] = "gzip"
+        else:  # a client that takes no gzip (rare: curl without --compressed)
+            response = HttpResponse(gzip.decompress(self.body), status=self.status)
+        for header, value in self.headers:
+            response[header] = value
+        response["ETag"] = self.etag
+        # Browsers keep the page but ask each time; an unchanged page costs a 304, no body.
+        response["Cache-Control"] = "no-cache"
+        patch_vary_headers(response, ("Accept-Encoding",))
+        return response
 
 
-def query_parts(request: HttpRequest) -> tuple:
-    """The query string as a key part: order of parameters does not matter."""
-    return tuple(sorted((k, tuple(v)) for k, v in request.GET.lists()))
+def cached_response(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve a public read-only view from the cache: the whole response for this data version,
+    URL and date, gzipped once. Errors other than a 400 for a malformed query are not kept."""
+
+    @wraps(view)
+    def serve(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        key = response_key(request)
+        stored = cache.get(key)
+        if stored is None:
+            response = view(request, *args, **kwargs)
+            if response.streaming or response.status_code not in (200, 400):
+                return response
+            stored = StoredResponse.of(response, key)
+            cache.set(key, stored, TIMEOUT)
+        return stored.response(request)
+
+    return serve

@@ -55,10 +55,8 @@ def main(argv: list[str] | None = None) -> None:
     documents = sample_documents(count)
     size = sum(len(d.encode("utf-8")) for d in documents) / len(documents)
     rate = documents_per_second(documents, runs)
-    print(
-        f"{len(documents)} documents of {size / 1024:.1f} KB, {runs} runs: "
-        f"{rate:.0f} docs/s (median)"
-    )
+    print(f"# {len(documents)} documents of {size / 1024:.1f} KB, median of {runs} runs")
+    print(f"extract throughput: {rate:.0f} docs/s")
 
 
 if __name__ == "__main__":

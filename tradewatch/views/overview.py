@@ -1,23 +1,21 @@
-from functools import partial
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
-from tradewatch.cache import query_parts
+from tradewatch.cache import cached_response
 from tradewatch.domain.progress import ACCELERATION_RATIO, ON_TRACK_RATIO, STATUS_RULES
 from tradewatch.forms import SORTS, OverviewForm
 from tradewatch.summaries import as_rows, summaries_by_id, summary_order
-from tradewatch.views.common import Body, cached_page, today
+from tradewatch.views.common import today
 
 ROWS_PER_PAGE = 50
-TITLE = "TradeWatch — trade targets between countries"
 
 
-def overview_body(request: HttpRequest) -> Body:
+@require_safe
+@cached_response
+def overview(request: HttpRequest) -> HttpResponse:
     as_of = today()
     form = OverviewForm(request.GET)
     valid = form.is_valid()
@@ -33,14 +31,7 @@ def overview_body(request: HttpRequest) -> Body:
         "sorts": SORTS,
         "sort": sort,
     }
-    html = render_to_string("_overview.html", context, request)
-    return html, TITLE, 200 if valid else 400
-
-
-@require_safe
-def overview(request: HttpRequest) -> HttpResponse:
-    build = partial(overview_body, request)
-    return cached_page(request, "overview", build, query_parts(request))
+    return render(request, "overview.html", context, status=200 if valid else 400)
 
 
 @require_safe

@@ -1,25 +1,24 @@
 from collections.abc import Sequence
-from functools import partial
 
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
-from django.template.loader import render_to_string
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
-from tradewatch.cache import cached, query_parts
+from tradewatch.cache import cached_response
 from tradewatch.charts import target_chart
 from tradewatch.models import Figure
 from tradewatch.queries import Filters, pair_dashboard, pair_or_404, pair_timeline, partners_of
-from tradewatch.views.common import Body, cached_page, parse_filters, today
+from tradewatch.views.common import parse_filters, today
 
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-FIGURES_PER_PAGE = 100
+FIGURES_PER_PAGE = 50
 
 
 def latest_page(figures: Sequence[Figure], number: str | None) -> Page:
@@ -30,8 +29,10 @@ def latest_page(figures: Sequence[Figure], number: str | None) -> Page:
     return page
 
 
-def dashboard_panel(request: HtmxHttpRequest, a: str, b: str, part: str) -> Body:
-    """The dashboard's body (or the part an htmx request swaps), its title and status."""
+@require_safe
+@vary_on_headers("HX-Request", "HX-Target")
+@cached_response
+def pair_detail(request: HtmxHttpRequest, a: str, b: str) -> HttpResponse:
     pair = pair_or_404(a, b)
     form, filters = parse_filters(request)
     dashboard = pair_dashboard(pair, filters or Filters(), as_of=today())
@@ -43,20 +44,11 @@ def dashboard_panel(request: HtmxHttpRequest, a: str, b: str, part: str) -> Body
         "partners": partners_of(pair.first),  # the switch: the first country's partners
         "timeline": pair_timeline(pair),
     }
-    html = render_to_string(f"pairs/_panel.html#{part}", context, request)
-    return html, f"{pair.name} trade — TradeWatch", 400 if filters is None else 200
-
-
-@require_safe
-@vary_on_headers("HX-Request", "HX-Target")
-def pair_detail(request: HtmxHttpRequest, a: str, b: str) -> HttpResponse:
-    part = "dashboard-panel"
-    htmx = request.htmx and not request.htmx.history_restore_request
-    if htmx and request.htmx.target == "dashboard-results":
-        part = "dashboard-results"  # the filter form swaps only the results
-    build = partial(dashboard_panel, request, a, b, part)
-    parts = a.upper(), b.upper(), bool(htmx), part, query_parts(request)
-    if not htmx:
-        return cached_page(request, "pair", build, *parts)
-    html, _, status = cached(request, "pair", build, *parts)
-    return HttpResponse(html, status=status)
+    template = "pairs/detail.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        # The filter form swaps only the results, so a half-typed year is never replaced.
+        partial = (
+            "dashboard-results" if request.htmx.target == "dashboard-results" else "dashboard-panel"
+        )
+        template += "#" + partial
+    return render(request, template, context, status=400 if filters is None else 200)
