@@ -14,6 +14,7 @@ import base64
 import contextlib
 import shutil
 import statistics
+import sys
 import tempfile
 from dataclasses import dataclass, field
 
@@ -151,6 +152,20 @@ def _cold_then_warm(pw: Playwright, name: str, url: str) -> tuple[Visit, Visit]:
     return cold, warm
 
 
+def _with_retries(pw: Playwright, name: str, url: str, tries: int = 3) -> tuple[Visit, Visit]:
+    """A visit again, in a new profile, when the first did not draw: the Dash peer now and
+    then aborts a script download on a new connection (net::ERR_ABORTED), which says
+    nothing about how fast a chart draws. Each retry is reported on stderr."""
+    for attempt in range(1, tries + 1):
+        try:
+            return _cold_then_warm(pw, name, url)
+        except RuntimeError as failure:
+            if attempt == tries:
+                raise
+            print(f"# {name}: visit {attempt} failed, retrying: {failure}", file=sys.stderr)  # noqa: T201
+    raise AssertionError("unreachable")
+
+
 def _kb(n: float) -> str:
     kb = n / 1000  # KB = 1000 bytes; one decimal below 10 so a small warm visit is not "0 KB"
     return f"{kb:.1f}" if kb < 10 else f"{kb:.0f}"
@@ -165,11 +180,11 @@ def measure(apps: dict[str, str], rounds: int = 5) -> list[str]:
         # One untimed visit each first, so a server's first-request work (Streamlit imports
         # plotly when the script first runs) does not land in round 1.
         for name in names:
-            _cold_then_warm(pw, name, apps[name])
+            _with_retries(pw, name, apps[name])
         for r in range(rounds):
             shift = r % len(names)  # rotate, so no app is always measured first
             for name in names[shift:] + names[:shift]:
-                cold, warm = _cold_then_warm(pw, name, apps[name])
+                cold, warm = _with_retries(pw, name, apps[name])
                 results[name].cold.append(cold)
                 results[name].warm.append(warm)
 

@@ -1,8 +1,8 @@
 """Dashboard data -> Plotly figure (no request, no HTML). svg() renders it for print/PDF.
 
 Figures are plain dicts in plotly.js's own schema: plotly's graph objects validate every
-property on the way in and cost more than the rest of a dashboard together (about 6 ms of a
-17 ms page); the browser tests and kaleido check that what we write draws."""
+property on the way in, which took 17.4 ms for a 200-figure chart against 1.5 ms for these
+dicts; the browser tests and kaleido check that what we write draws."""
 
 import threading
 from datetime import date, timedelta
