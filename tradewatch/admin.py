@@ -73,6 +73,7 @@ def review_action(writer, status: ReviewStatus, verb: str):
 class SourceAdmin(SimpleHistoryAdmin):
     list_display = [
         "title",
+        "kind",
         "publisher",
         "published",
         "date_inferred",
@@ -80,7 +81,7 @@ class SourceAdmin(SimpleHistoryAdmin):
         "proposed",
         "public_page",
     ]
-    list_filter = ["publisher", "date_inferred", "date_precision"]
+    list_filter = ["kind", "publisher", "date_inferred", "date_precision"]
     search_fields = ["title", "publisher", "url", "file_name"]
     date_hierarchy = "published"
     readonly_fields = ["content_hash", "created"]
@@ -196,6 +197,7 @@ class TargetStatementInline(admin.StackedInline):
         "side",
         "speaker",
         ("stated_on", "deadline_as_stated"),
+        ("value_as_stated", "firmness"),
         "wording",
         "quote",
         ("quote_start", "quote_end"),
@@ -206,12 +208,12 @@ class TargetStatementInline(admin.StackedInline):
 class TargetAdmin(SimpleHistoryAdmin):
     list_display = [
         "country_a", "country_b", "flow_label", "value_usd", "qualifier", "deadline",
-        "stated_on", "status",
+        "stated_on", "status", "superseded_by",
     ]  # fmt: skip
     list_filter = ["status", PairCountryFilter, "flow"]
-    list_select_related = ["country_a", "country_b"]
+    list_select_related = ["country_a", "country_b", "superseded_by"]
     search_fields = ["description", "statements__quote", "statements__speaker"]
-    autocomplete_fields = ["country_a", "country_b", "exporter"]
+    autocomplete_fields = ["country_a", "country_b", "exporter", "superseded_by"]
     inlines = [TargetStatementInline]
     # Follows the statements: shown exactly while one of them is accepted.
     readonly_fields = ["status"]
@@ -229,12 +231,13 @@ class TargetStatementAdmin(SimpleHistoryAdmin):
         "speaker",
         "stated_on",
         "deadline_as_stated",
+        "firmness",
         "source",
         "status",
         "quote_link",
     ]
-    list_filter = ["status", StatementCountryFilter, "side"]
-    list_editable = ["side"]
+    list_filter = ["status", StatementCountryFilter, "side", "firmness"]
+    list_editable = ["side", "firmness"]  # set by editors, proposed from the wording
     search_fields = ["quote", "speaker", "source__title"]
     autocomplete_fields = ["source", "side"]
     list_select_related = ["target", "side", "source"]

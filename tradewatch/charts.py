@@ -10,10 +10,10 @@ from decimal import Decimal
 
 from tradewatch.domain.money import QUALIFIER_PREFIX, Qualifier, format_usd
 from tradewatch.models import Figure
-from tradewatch.queries import Dashboard
+from tradewatch.queries import Dashboard, is_statistics
 
 MILLION = Decimal(10) ** 6
-COLOURS = {"target": "#c0392b", "path": "#7f8c8d"}
+COLOURS = {"target": "#c0392b", "path": "#7f8c8d", "projection": "#16a085"}
 # Per side (first country as written, second, not stated): full-year and part-year colours.
 SIDE_COLOURS = (("#1f5fa8", "#6a9fd4"), ("#7b3294", "#b58fc4"), ("#444444", "#999999"))
 CONFLICT_OUTLINE = "#e67e22"
@@ -181,7 +181,9 @@ def side_groups(dashboard: Dashboard) -> list[tuple[str, list[Figure], int, dict
     """One series per side and kind of period, so each side's numbers are told apart."""
     groups = []
     for index, (side, figures) in enumerate(dashboard.sides()):
-        stated = [f for f in figures if f.value_usd is not None and not f.derived]
+        stated = [
+            f for f in figures if f.value_usd is not None and not f.derived and not is_statistics(f)
+        ]
         slot = index if side else 2
         full, part = SIDE_COLOURS[slot]
         who = f"{side.name}'s figures" if side else "Side not stated"
@@ -193,6 +195,47 @@ def side_groups(dashboard: Dashboard) -> list[tuple[str, list[Figure], int, dict
              {"color": part, "symbol": "diamond"}),
         ]  # fmt: skip
     return groups
+
+
+def statistics_traces(dashboard: Dashboard) -> list[dict]:
+    """Official statistics as a line per reporting side: a country's own figures and its
+    partner's mirror figures, apart from the marked points of officials' statements."""
+    traces = []
+    for index, (side, figures) in enumerate(dashboard.sides()):
+        series = [f for f in figures if f.value_usd is not None and is_statistics(f)]
+        if not series or side is None:
+            continue
+        colour = SIDE_COLOURS[index][0]
+        traces.append(
+            scatter(
+                name=f"{side.name}'s official statistics",
+                x=[midpoint(f.period_start, f.period_end) for f in series],
+                y=[millions(f.value_usd) for f in series],
+                mode="lines+markers",
+                line={"color": colour, "width": 2.5},
+                marker={"size": 6, "color": colour, "symbol": "square"},
+                hovertext=[hover_text(f, False) for f in series],
+                hoverinfo="text",
+            )
+        )
+    return traces
+
+
+def projection_trace(dashboard: Dashboard) -> dict | None:
+    """Where the observed pace leads: a projection, drawn unlike any reported value."""
+    projection = dashboard.projection
+    progress = dashboard.assessment.progress
+    if projection is None or len(projection.years) < 2:
+        return None
+    return scatter(
+        name=f"Projection at the observed pace ({progress.observed_growth:.1%} a year): "
+        f"target {'in ' if projection.reached_in else ''}{projection.reached_label}",
+        x=[mid_year(y) for y in projection.years],
+        y=[v / 1e6 for v in projection.values],
+        mode="lines",
+        line={"dash": "dot", "color": COLOURS["projection"], "width": 2},
+        hovertemplate="%{x|%Y}: $%{y:.0f}M projected, not reported<extra></extra>",
+    )
 
 
 def source_line(dashboard: Dashboard) -> str:
@@ -221,7 +264,13 @@ def target_chart(dashboard: Dashboard) -> dict:
         for name, figures, shift, marker in groups
         if figures
     ]
-    extras = [required_path(dashboard), target_trace(dashboard), *undated_target_lines(dashboard)]
+    data = statistics_traces(dashboard) + data
+    extras = [
+        required_path(dashboard),
+        projection_trace(dashboard),
+        target_trace(dashboard),
+        *undated_target_lines(dashboard),
+    ]
     data += [extra for extra in extras if extra is not None]
     annotations = [
         {

@@ -43,6 +43,29 @@ class DashboardFilterForm(forms.Form):
         )
 
 
+class WhatIfForm(forms.Form):
+    """The reader's own pace: ?growth=12.5 (% a year)."""
+
+    growth = forms.DecimalField(
+        label="Annual growth, %",
+        required=False,
+        min_value=-95,
+        max_value=1000,
+        max_digits=7,
+        decimal_places=2,
+        error_messages={
+            "invalid": "Growth must be a number of percent a year, such as 12.5.",
+            "min_value": "Growth cannot be below −95%% a year.",  # %% : Django formats these
+            "max_value": "Growth above 1000%% a year is not a pace of trade.",
+        },
+    )
+
+    def rate(self) -> float | None:
+        """The entered rate as a fraction (0.125), or None when none was entered."""
+        growth = self.cleaned_data.get("growth")
+        return None if growth is None else float(growth) / 100
+
+
 class ReportForm(DashboardFilterForm):
     format = forms.ChoiceField(
         choices=[("html", "HTML"), ("pdf", "PDF")],

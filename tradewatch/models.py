@@ -53,6 +53,23 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", "Year"
 
 
+class SourceKind(models.TextChoices):
+    """How much a number weighs: statistics over statements (domain/sides.py)."""
+
+    STATISTICS = "statistics", "Official statistics"
+    STATEMENT = "statement", "An official's statement"
+    PRESS = "press", "Press estimate"
+
+
+class Firmness(models.TextChoices):
+    """How binding a target statement is, weakest first (domain/firmness.py ranks them)."""
+
+    REMARK = "remark", "Remark (meeting, interview)"
+    PLAN = "plan", "Plan (commission decision, roadmap)"
+    AGREEMENT = "agreement", "Signed agreement"
+    LAW = "law", "Law"
+
+
 def validate_iso3(value: str) -> None:
     if pycountry.countries.get(alpha_3=value) is None:
         raise ValidationError(f"“{value}” is not an ISO 3166-1 alpha-3 country code.")
@@ -93,6 +110,13 @@ class Country(models.Model):
 
 class Source(models.Model):
     title = models.CharField(max_length=300)
+    kind = models.CharField(
+        max_length=10,
+        choices=SourceKind.choices,
+        default=SourceKind.STATEMENT,
+        help_text="Official statistics (a statistics office, customs, UN Comtrade, the IMF), "
+        "an official's statement, or a press estimate.",
+    )
     publisher = models.CharField(max_length=200, blank=True)
     url = models.URLField(max_length=500, blank=True)
     file_name = models.CharField(max_length=300, blank=True)
@@ -424,6 +448,14 @@ class Target(Fact, InCurrency):
     deadline = models.DateField(null=True, blank=True)
     stated_on = models.DateField(help_text="When the target was first stated.")
     description = models.CharField(max_length=300, blank=True)
+    superseded_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+        help_text="A later target that replaces this one; only live targets are tracked.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -464,6 +496,13 @@ class Target(Fact, InCurrency):
     def clean(self) -> None:
         super().clean()
         self.check_currency()
+        if self.superseded_by_id is not None:
+            if self.superseded_by_id == self.pk:
+                raise ValidationError({"superseded_by": "A target cannot supersede itself."})
+            if self.superseded_by.pair != self.pair:
+                raise ValidationError(
+                    {"superseded_by": "The target replacing this one must be of the same pair."}
+                )
         if self.deadline and self.stated_on and self.deadline < self.stated_on:
             raise ValidationError(
                 {"deadline": "The deadline cannot be before the date the target was stated."}
@@ -478,6 +517,20 @@ class TargetStatement(Sided, Quoted):
     deadline_as_stated = models.DateField(null=True, blank=True)
     wording = models.CharField(
         max_length=200, blank=True, help_text="e.g. “$500 million over the next five years”."
+    )
+    value_as_stated = models.DecimalField(
+        "value as stated (USD)",
+        **MONEY,
+        null=True,
+        blank=True,
+        validators=NON_NEGATIVE,
+        help_text="Empty when this statement gives the target's value.",
+    )
+    firmness = models.CharField(
+        max_length=9,
+        choices=Firmness.choices,
+        default=Firmness.REMARK,
+        help_text="Proposed by the extractor from the wording; set by editors.",
     )
     status = models.CharField(
         max_length=8, choices=ReviewStatus.choices, default=ReviewStatus.ACCEPTED

@@ -20,6 +20,7 @@ from tradewatch.domain.progress import (
     assess,
     observed_growth_between,
 )
+from tradewatch.domain.projection import Projection, project
 from tradewatch.domain.sides import Claim, choose, rank
 from tradewatch.models import (
     Country,
@@ -28,6 +29,7 @@ from tradewatch.models import (
     Flow,
     ReviewStatus,
     Source,
+    SourceKind,
     StoredFlow,
     Target,
     TargetStatement,
@@ -101,6 +103,20 @@ class Spread:
 
 
 @dataclass(frozen=True, slots=True)
+class StatisticsGap:
+    """A statement beside the official statistics for the same period."""
+
+    statement: Figure
+    statistics: Figure
+
+    @property
+    def percent(self) -> float:
+        """Above (+) or below (−) the statistics, as a fraction of them."""
+        reference = self.statistics.value_usd
+        return float((self.statement.value_usd - reference) / reference) if reference else 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
     day: date
     precision: str
@@ -132,6 +148,8 @@ class Dashboard:
     spreads: tuple[Spread, ...]
     sources: tuple[Source, ...]
     conflicting_ids: frozenset[int]  # figures in any conflict (looked up once per table row)
+    statistics_gaps: dict[int, StatisticsGap]  # by statement figure id
+    projection: Projection | None  # where the observed pace leads; never a reported value
 
     def sides(self) -> list[tuple[Country | None, list[Figure]]]:
         """The figures of each side, the first country's first, then unattributed ones."""
@@ -213,6 +231,8 @@ def accepted_targets(target_scope: Q) -> list[Target]:
         statements[statement.target_id].append(statement)
     for pk, target in targets.items():
         target.accepted_statements = statements[pk]
+        # The live target that replaced this one, when it is among those read.
+        target.successor = targets.get(target.superseded_by_id)
     return sorted(targets.values(), key=lambda t: (t.deadline or date.max, t.pk))
 
 
@@ -226,6 +246,8 @@ def claim(figure: Figure, pair: Pair) -> Claim:
         published=figure.source.published,
         preferred=figure.preferred,
         preferred_reason=figure.preferred_reason,
+        statistics=figure.source.kind == SourceKind.STATISTICS,
+        own=figure.side_id == pair.first.iso3,
     )
 
 
@@ -291,7 +313,8 @@ def primary_target(targets: list[Target], as_of: date) -> Target | None:
             t.deadline or date.max,
         )
 
-    return min(targets, key=key, default=None)
+    live = [t for t in targets if t.superseded_by_id is None]
+    return min(live, key=key, default=None)
 
 
 def assess_pair(
@@ -332,7 +355,8 @@ def find_conflicts(figures: list[Figure], pair: Pair) -> list[Conflict]:
     for period, group in sorted(stated_values_by_period(figures).items()):
         by_side: dict[str | None, list[Figure]] = defaultdict(list)
         for f in group:
-            by_side[f.side_id].append(f)
+            if not is_statistics(f):  # statistics differ by revision, not by conflict
+                by_side[f.side_id].append(f)
         for same_side in by_side.values():
             values = [f.value_usd for f in same_side]
             if values_conflict(min(values), max(values)):
@@ -356,6 +380,25 @@ def find_spreads(figures: list[Figure], pair: Pair) -> list[Spread]:
     return spreads
 
 
+def is_statistics(figure: Figure) -> bool:
+    return figure.source.kind == SourceKind.STATISTICS
+
+
+def find_statistics_gaps(figures: list[Figure], pair: Pair) -> dict[int, StatisticsGap]:
+    """Each statement's distance from the statistics for its period (by figure id)."""
+    gaps = {}
+    series = series_lengths(figures)
+    for group in stated_values_by_period(figures).values():
+        statistics = [f for f in group if is_statistics(f)]
+        if not statistics:
+            continue
+        reference = statistics[choose([claim(f, pair) for f in statistics], series).index]
+        for f in group:
+            if not is_statistics(f):
+                gaps[f.pk] = StatisticsGap(f, reference)
+    return gaps
+
+
 def partners_of(country: Country) -> QuerySet[Country]:
     """Countries sharing accepted facts with `country` (either order of the pair)."""
     live = Q(status=ReviewStatus.ACCEPTED)
@@ -374,6 +417,20 @@ def pair_timeline(pair: Pair) -> list[TimelineEntry]:
     return sorted(timeline, key=lambda e: e.day)
 
 
+def observed_pace(progress: Progress, rate: float | None = None) -> Projection | None:
+    """The latest full-year value carried forward at the observed growth (or `rate`)."""
+    rate = progress.observed_growth if rate is None else rate
+    if rate is None or progress.latest_value is None or progress.latest_period is None:
+        return None
+    return project(
+        progress.latest_value,
+        progress.latest_period.end.year,
+        rate,
+        progress.target_value,
+        progress.deadline.year if progress.deadline else None,
+    )
+
+
 def pair_dashboard(pair: Pair, filters: Filters, *, as_of: date) -> Dashboard:
     """The pair's figures and targets for one flow, assessed: two queries after the pair."""
     figures = accepted_figures(pair_filter(pair) & flow_filter(pair, filters.flow))
@@ -385,15 +442,18 @@ def pair_dashboard(pair: Pair, filters: Filters, *, as_of: date) -> Dashboard:
         for s in t.accepted_statements:
             sources[s.source.pk] = s.source
     conflicts = find_conflicts(figures, pair)
+    assessment = assess_pair(pair, figures, targets, as_of)
     return Dashboard(
         pair=pair,
         filters=filters,
-        assessment=assess_pair(pair, figures, targets, as_of),
+        assessment=assessment,
         figures=tuple(f for f in figures if filters.covers(f.period)),
         targets=tuple(targets),
         conflicts=tuple(conflicts),
         spreads=tuple(find_spreads(figures, pair)),
         conflicting_ids=frozenset(f.pk for c in conflicts for f in c.figures),
+        statistics_gaps=find_statistics_gaps(figures, pair),
+        projection=observed_pace(assessment.progress),
         sources=tuple(sorted(sources.values(), key=lambda s: s.published or date.min)),
     )
 
@@ -407,6 +467,8 @@ def source_with_facts(pk: int) -> tuple[Source, list[Figure], list[TargetStateme
         .exclude(status=ReviewStatus.REJECTED)
         .select_related("country_a", "country_b", "side")
     )
+    for figure in figures:
+        figure.source = source  # the page's own source: no query per row
     statements = list(
         TargetStatement.objects.filter(source=source)
         .exclude(status=ReviewStatus.REJECTED)

@@ -1,5 +1,7 @@
 """Every page in headless Chromium (Debian's), through pytest-django's live_server."""
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -25,9 +27,9 @@ def test_kgz_dashboard_draws_the_plotly_chart_with_target(page: Page, live_serve
     page.goto(f"{live_server.url}/pairs/BLR-KGZ/")
     chart = page.locator("[data-chart=chart-partner] .main-svg").first
     expect(chart).to_be_visible()
-    expect(page.locator("[data-chart=chart-partner] .legendtext", has_text="Target")).to_have_count(
-        1
-    )
+    legend = page.locator("[data-chart=chart-partner] .legendtext")
+    expect(legend.filter(has_text=re.compile(r"^Target$"))).to_have_count(1)
+    expect(legend.filter(has_text="Projection at the observed pace")).to_have_count(1)
     expect(page.locator("[data-chart=chart-partner] .scatterlayer .trace")).not_to_have_count(0)
     expect(page.get_by_text("Source: TradeWatch").first).to_be_attached()
     assert errors == []  # no CSP violations, no script errors
@@ -98,3 +100,15 @@ def test_overview_links_to_the_dashboard(page: Page, live_server, seeded):
     page.goto(live_server.url)
     page.get_by_role("link", name="Kyrgyzstan").click()
     expect(page.locator("h1")).to_contain_text("Kyrgyzstan")
+
+
+def test_what_if_answers_in_place_and_keeps_the_page(page: Page, live_server, seeded):
+    errors = watch_errors(page)
+    page.goto(f"{live_server.url}/pairs/BLR-KGZ/")
+    page.evaluate("window.__marker = 'same page'")
+    page.fill("input[name=growth]", "10")
+    page.get_by_role("button", name="Show").click()
+    expect(page.locator("#what-if output")).to_contain_text("reached in 2034")
+    assert page.evaluate("window.__marker") == "same page"
+    expect(page.locator("[data-chart=chart-partner] .main-svg").first).to_be_visible()
+    assert errors == []

@@ -1,14 +1,16 @@
 """Whose number counts: the one written rule for the value the progress numbers use.
 
-Both countries of a pair often report the same period, and rarely agree (their customs
-count transit, re-exports and timing differently). For each period one value is used:
+Both countries of a pair often report the same period, officials round and restate, and
+statistics offices revise. For each period one value is used:
 
 1. an editor's choice, with its reason, wins;
-2. a stated value beats one derived from a stated growth rate;
-3. an exact value beats an approximate one ("some $170 million");
-4. the side with the longer series of full-year values wins, so that growth is measured
+2. official statistics beat an official's statement or a press estimate;
+3. among statistics, the page's own country's statistics beat its partner's mirror figures;
+4. a stated value beats one derived from a stated growth rate;
+5. an exact value beats an approximate one ("some $170 million");
+6. the side with the longer series of full-year values wins, so that growth is measured
    within one side's numbers rather than between two sides' disagreement;
-5. the newer source wins.
+7. the newer source wins: a later revision over an earlier one.
 """
 
 from collections.abc import Sequence
@@ -38,6 +40,8 @@ class Claim:
     published: date | None
     preferred: bool = False
     preferred_reason: str = ""
+    statistics: bool = False  # from official statistics, not a statement
+    own: bool = False  # the side is the country the page is written from
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,8 @@ class Choice:
 def rank(claim: Claim, series_length: dict[str | None, int]) -> tuple:
     return (
         not claim.preferred,
+        not claim.statistics,
+        claim.statistics and not claim.own,
         claim.derived,
         QUALIFIER_RANK[claim.qualifier],
         -series_length.get(claim.side, 0) if claim.side else 0,
@@ -62,16 +68,20 @@ def choose(claims: Sequence[Claim], series_length: dict[str | None, int]) -> Cho
         raise ValueError("no claims to choose from")
     order = sorted(range(len(claims)), key=lambda i: rank(claims[i], series_length))
     best = claims[order[0]]
-    who = f"{best.side_name}'s figure"
+    who = f"{best.side_name}'s {'statistics' if best.statistics else 'figure'}"
     if len(claims) == 1:
         return Choice(order[0], f"{who}, the only one for this period")
     first, second = rank(best, series_length), rank(claims[order[1]], series_length)
     decided = next((i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b), None)
     reasons = {
         0: f"{who}: an editor's choice — {best.preferred_reason}",
-        1: f"{who}: stated, where the other is derived",
-        2: f"{who}: exact, where the other is approximate",
-        3: f"{who}: {best.side_name} reports the longer series of full years",
-        4: f"{who}: the newest source",
+        1: f"{who}: official statistics, where the other is a statement",
+        2: f"{who}: {best.side_name}'s own statistics, where the other is its partner's mirror",
+        3: f"{who}: stated, where the other is derived",
+        4: f"{who}: exact, where the other is approximate",
+        5: f"{who}: {best.side_name} reports the longer series of full years",
+        6: f"{who}: the newest source (a later revision)"
+        if best.statistics
+        else f"{who}: the newest source",
     }
     return Choice(order[0], reasons.get(decided, f"{who}: the first on file"))

@@ -1,14 +1,18 @@
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django import template
 
+from tradewatch.domain.firmness import LABELS, strongest
 from tradewatch.domain.money import Qualifier, format_percent, format_usd, short_money
 
 register = template.Library()
 
 
 @register.filter
-def usd(value: Decimal | None, qualifier: str = "exact") -> str:
+def usd(value: Decimal | float | None, qualifier: str = "exact") -> str:
+    if isinstance(value, float):  # a projected value: whole dollars are plenty
+        value = Decimal(round(value))
     return format_usd(value, Qualifier(qualifier or "exact"))
 
 
@@ -30,3 +34,24 @@ def slug(text: str) -> str:
 @register.filter
 def money(amount: Decimal | None, currency: str = "USD") -> str:
     return "—" if amount is None else short_money(amount, currency)
+
+
+@register.filter
+def signed_pct_fraction(fraction: float | None) -> str:
+    """0.041 -> "+4.1%"; a fraction, as differences between two values are kept."""
+    return "—" if fraction is None else f"{fraction:+.1%}"
+
+
+@register.filter
+def get_item(mapping: dict, key: object) -> object:
+    return mapping.get(key)
+
+
+@register.filter
+def strongest_firmness(statements: Iterable) -> str:
+    return strongest(s.firmness for s in statements)
+
+
+@register.filter
+def firmness_label(firmness: str) -> str:
+    return LABELS.get(firmness, firmness)

@@ -9,8 +9,16 @@ from django_htmx.middleware import HtmxDetails
 
 from tradewatch.cache import cached_response
 from tradewatch.charts import target_chart
+from tradewatch.forms import WhatIfForm
 from tradewatch.models import Figure
-from tradewatch.queries import Filters, pair_dashboard, pair_or_404, pair_timeline, partners_of
+from tradewatch.queries import (
+    Filters,
+    observed_pace,
+    pair_dashboard,
+    pair_or_404,
+    pair_timeline,
+    partners_of,
+)
 from tradewatch.views.common import parse_filters, today
 
 
@@ -19,6 +27,7 @@ class HtmxHttpRequest(HttpRequest):
 
 
 FIGURES_PER_PAGE = 50
+PARTIALS = ("dashboard-results", "what-if")  # the parts an htmx request may ask for
 
 
 def latest_page(figures: Sequence[Figure], number: str | None) -> Page:
@@ -36,9 +45,15 @@ def pair_detail(request: HtmxHttpRequest, a: str, b: str) -> HttpResponse:
     pair = pair_or_404(a, b)
     form, filters = parse_filters(request)
     dashboard = pair_dashboard(pair, filters or Filters(), as_of=today())
+    what_if = WhatIfForm(request.GET)
+    valid_what_if = what_if.is_valid()
     context = {
         "d": dashboard,
         "form": form,
+        "what_if": what_if,
+        "what_if_result": observed_pace(dashboard.assessment.progress, what_if.rate())
+        if valid_what_if and what_if.rate() is not None
+        else None,
         "chart": target_chart(dashboard),
         "figures": latest_page(dashboard.figures, request.GET.get("page")),
         "partners": partners_of(pair.first),  # the switch: the first country's partners
@@ -46,9 +61,9 @@ def pair_detail(request: HtmxHttpRequest, a: str, b: str) -> HttpResponse:
     }
     template = "pairs/detail.html"
     if request.htmx and not request.htmx.history_restore_request:
-        # The filter form swaps only the results, so a half-typed year is never replaced.
-        partial = (
-            "dashboard-results" if request.htmx.target == "dashboard-results" else "dashboard-panel"
-        )
-        template += "#" + partial
-    return render(request, template, context, status=400 if filters is None else 200)
+        # The filter form swaps only the results, so a half-typed year is never replaced;
+        # the what-if form swaps only its answer.
+        target = request.htmx.target
+        template += "#" + (target if target in PARTIALS else "dashboard-panel")
+    status = 400 if filters is None or not valid_what_if else 200
+    return render(request, template, context, status=status)
