@@ -1,6 +1,8 @@
 """Official statistics beside officials' claims, target lineage and firmness, projections
 and the what-if, as a reader sees them on the Belarus–Kyrgyzstan dashboard."""
 
+import csv
+import io
 import re
 from datetime import date
 from decimal import Decimal
@@ -155,3 +157,21 @@ def test_what_if_with_and_without_javascript(client, seed):
 def test_a_bad_what_if_rate_is_refused_with_a_message(client, seed, growth, message):
     response = client.get(f"/pairs/BLR-KGZ/?growth={growth}")
     assert response.status_code == 400 and message in response.content.decode()
+
+
+def test_the_api_and_csv_carry_kind_side_firmness_and_the_gap(client, statistics):
+    data = client.get("/api/pairs/BLR-KGZ/").json()
+    claim = next(f for f in data["figures"] if f["quote"].startswith("We had some $170 million"))
+    assert claim["source"]["kind"] == "statement" and claim["side"] == "BLR"
+    assert claim["statistics_gap"]["spread"] == pytest.approx(0.0462, abs=1e-4)
+    stats = [f for f in data["figures"] if f["source"]["kind"] == "statistics"]
+    assert {f["side"] for f in stats} == {"BLR", "KGZ"}
+    target = data["targets"][0]
+    assert target["firmest"] == "plan"
+    assert [s["firmness"] for s in target["statements"]] == ["plan", "remark", "remark"]
+    assert data["progress"]["projected_year_target_reached"] == 2031
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/pairs/BLR-KGZ/figures.csv").content.decode()))
+    )
+    assert {"source_kind", "statistics_gap_spread", "statement_firmness", "side"} <= set(rows[0])
+    assert {r["statement_firmness"] for r in rows if r["kind"] == "target"} == {"plan", "remark"}

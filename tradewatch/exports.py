@@ -3,8 +3,9 @@
 from datetime import date
 from decimal import Decimal
 
+from tradewatch.domain.firmness import strongest
 from tradewatch.models import Figure, Target
-from tradewatch.queries import Dashboard, Pair, Spread
+from tradewatch.queries import Dashboard, Pair, Spread, StatisticsGap
 
 
 def iso(day: date | None) -> str | None:
@@ -40,7 +41,9 @@ def currency_dict(fact: Figure | Target) -> dict:
     }
 
 
-def figure_dict(f: Figure, pair: Pair, conflicting: frozenset[int]) -> dict:
+def figure_dict(
+    f: Figure, pair: Pair, conflicting: frozenset[int], gaps: dict[int, StatisticsGap]
+) -> dict:
     return {
         "id": f.pk,
         **flow_dict(f, pair),
@@ -61,6 +64,15 @@ def figure_dict(f: Figure, pair: Pair, conflicting: frozenset[int]) -> dict:
         "speaker": f.speaker or None,
         "quote": f.quote,
         "source": source_dict(f.source),
+        "statistics_gap": gap_dict(gaps.get(f.pk)),
+    }
+
+
+def gap_dict(gap: StatisticsGap | None) -> dict:
+    """A statement's distance from the official statistics for its period (+ above)."""
+    return {
+        "figure_id": gap.statistics.pk if gap else None,
+        "spread": round(gap.percent, 4) if gap else None,
     }
 
 
@@ -68,6 +80,7 @@ def source_dict(s) -> dict:
     return {
         "id": s.pk,
         "title": s.title,
+        "kind": s.kind,
         "publisher": s.publisher or None,
         "published": iso(s.published),
         "date_inferred": s.date_inferred,
@@ -85,12 +98,16 @@ def target_dict(t: Target, pair: Pair) -> dict:
         "deadline": iso(t.deadline),
         "stated_on": iso(t.stated_on),
         "description": t.description,
+        "superseded_by": t.superseded_by_id,
+        "firmest": strongest(s.firmness for s in t.accepted_statements),
         "statements": [
             {
                 "side": s.side_id,
                 "speaker": s.speaker or None,
                 "stated_on": iso(s.stated_on),
                 "deadline_as_stated": iso(s.deadline_as_stated),
+                "value_as_stated_usd": number(s.value_as_stated),
+                "firmness": s.firmness,
                 "wording": s.wording,
                 "quote": s.quote,
                 "source": source_dict(s.source),
@@ -114,6 +131,8 @@ def progress_dict(d: Dashboard) -> dict:
         "share_of_target": p.share_of_target,
         "required_annual_growth": p.required_growth,
         "observed_annual_growth": p.observed_growth,
+        # Where the observed pace leads: a projection, never a reported value.
+        "projected_year_target_reached": d.projection.reached_in if d.projection else None,
         "years_left": p.years_left,
         "status": p.status.value,
         "basis": list(p.basis),
@@ -140,7 +159,7 @@ def pair_json(d: Dashboard) -> dict:
         "partner": {"iso3": d.pair.second.iso3, "name": d.pair.second.name},
         # Relative to the pair as written: exports are the first country's exports.
         "flow": d.filters.flow,
-        "figures": [figure_dict(f, d.pair, conflicting) for f in d.figures],
+        "figures": [figure_dict(f, d.pair, conflicting, d.statistics_gaps) for f in d.figures],
         "targets": [target_dict(t, d.pair) for t in d.targets],
         "spreads": [spread_dict(s) for s in d.spreads],
         "progress": progress_dict(d),
@@ -161,7 +180,10 @@ def flat(record: dict, prefix: str = "") -> dict:
 def csv_rows(d: Dashboard) -> tuple[list[str], list[dict]]:
     """Figures, then one row per target statement: the JSON records, flattened."""
     conflicting = d.conflicting_ids
-    rows = [{"kind": "figure"} | flat(figure_dict(f, d.pair, conflicting)) for f in d.figures]
+    rows = [
+        {"kind": "figure"} | flat(figure_dict(f, d.pair, conflicting, d.statistics_gaps))
+        for f in d.figures
+    ]
     for target in d.targets:
         record = target_dict(target, d.pair)
         for statement in record["statements"]:
