@@ -4,6 +4,7 @@ Figures are plain dicts in plotly.js's own schema: plotly's graph objects valida
 property on the way in, which took 17.4 ms for a 200-figure chart against 1.5 ms for these
 dicts; the browser tests and kaleido check that what we write draws."""
 
+import math
 import threading
 from datetime import date, timedelta
 from decimal import Decimal
@@ -34,6 +35,16 @@ STYLE = {
     "hoverlabel": {"align": "left"},
     "font": {"family": "Helvetica, Arial, sans-serif", "size": 12, "color": "#2a3f5f"},
 }
+
+
+# Below the plot: tick labels, the legend (rows of entries), then the two-line source line.
+# static/js/charts.js redoes this sum with one entry a row on a narrow screen.
+PLOT_HEIGHT, TICKS, LEGEND_ROW, SOURCE_LINES, LEGEND_COLUMNS = 300, 50, 20, 40, 2
+SOURCE_LINE_SHIFT = SOURCE_LINES  # the source line's top sits this far above the bottom edge
+
+
+def bottom_margin(entries: int, columns: int) -> int:
+    return TICKS + LEGEND_ROW * math.ceil(entries / columns) + SOURCE_LINES
 
 
 def scatter(**properties: object) -> dict:
@@ -272,6 +283,7 @@ def target_chart(dashboard: Dashboard) -> dict:
         *undated_target_lines(dashboard),
     ]
     data += [extra for extra in extras if extra is not None]
+    bottom = bottom_margin(len(data), LEGEND_COLUMNS)
     annotations = [
         {
             "text": source_line(dashboard),
@@ -279,7 +291,7 @@ def target_chart(dashboard: Dashboard) -> dict:
             "yref": "paper",
             "x": 0,
             "y": 0,
-            "yshift": -100,  # pixels, so the line clears the legend at any chart height
+            "yshift": SOURCE_LINE_SHIFT - bottom,  # pixels: below the legend, whatever its rows
             "showarrow": False,
             "xanchor": "left",
             "yanchor": "top",
@@ -301,8 +313,8 @@ def target_chart(dashboard: Dashboard) -> dict:
         )
     layout = {
         **STYLE,
-        "height": 440,
-        "margin": {"l": 60, "r": 20, "t": 30, "b": 140},
+        "height": PLOT_HEIGHT + bottom,
+        "margin": {"l": 60, "r": 20, "t": 30, "b": bottom},
         "yaxis": {**GRID, "title": {"text": "USD million", "standoff": 15}, "rangemode": "tozero"},
         "xaxis": {
             **GRID,

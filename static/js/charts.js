@@ -2,12 +2,24 @@
 (function () {
   "use strict";
 
+  // On a narrow screen the legend has one entry a row: make room for it and keep the source
+  // line below it (the same sum as bottom_margin() in tradewatch/charts.py).
+  function fitLegend(el, spec) {
+    var layout = spec.layout, source = (layout.annotations || [])[0];
+    if (el.clientWidth >= 600 || !layout.margin || !source) return;
+    var bottom = 50 + 20 * spec.data.length + 40;
+    layout.height += bottom - layout.margin.b;
+    layout.margin.b = bottom;
+    source.yshift = 40 - bottom;
+  }
+
   function draw(root) {
     if (!window.Plotly) return;
     root.querySelectorAll("[data-chart]").forEach(function (el) {
       var data = document.getElementById(el.dataset.chart);
       if (!data) return;
       var spec = JSON.parse(data.textContent);
+      fitLegend(el, spec);
       window.Plotly.newPlot(el, spec.data, spec.layout, {
         responsive: true,
         displaylogo: false,
