@@ -307,6 +307,7 @@ def test_to_json_format() -> None:
         "value",
         "value_low",
         "value_high",
+        "firmness",
     ]
     assert fact["value_usd"] == 8_400_000_000 and isinstance(fact["value_usd"], int)
     assert payload["document_date"] == "2024-05-10"

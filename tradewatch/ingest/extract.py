@@ -54,6 +54,7 @@ from .exclusions import (
     excluded,
 )
 from .files import DocumentError, read_document
+from .firmness import firmness_of
 from .pairs import PairResolver, Where
 from .periods import (
     AGREEMENT_BEFORE_RE,
@@ -119,6 +120,9 @@ class Fact:
     currency: str = "USD"
     value: Decimal | None = None
     value_high: Decimal | None = None  # upper bound of a range; `value` is then the midpoint
+    # How binding a target's wording is (firmness.FIRMNESS_ORDER), read from its sentence;
+    # other kinds keep "remark".
+    firmness: str = "remark"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -142,6 +146,7 @@ class Fact:
             "value": _json_number(self.value),
             "value_low": _json_number(self.value_low),
             "value_high": _json_number(self.value_high),
+            "firmness": self.firmness,
         }
 
 
@@ -955,6 +960,7 @@ def _money_fact(
         currency=amount.currency,
         value=amount.mid,
         value_high=amount.value if amount.low is not None else None,
+        firmness=firmness_of(body) if is_target else "remark",
     )
     if not is_target:
         doc.last_figure = (period_start, period_end)
@@ -1235,6 +1241,7 @@ def _novalue_target(
         quote=quote,
         start=start,
         end=end,
+        firmness=firmness_of(body),
     )
     flow_word = (anchor, s_start + m.end("obj")) if flow != "turnover" else None
     return _Draft(fact, Where(sentence, sentence, paragraph, anchor, flow_word, previous))

@@ -298,11 +298,16 @@ def store_target(fact: Fact, where: dict, common: dict, result: IngestResult) ->
         target.save()
     else:
         result.linked += 1
+    # A statement linked to a target within 1% of its value keeps its own value; one that
+    # gives the target's value exactly (or made the target) leaves it empty.
+    stated_usd = money["value_usd"]
     statement = TargetStatement(
         target=target,
         stated_on=stated_on,
         deadline_as_stated=fact.deadline,
         wording=fact.quote[:200],
+        value_as_stated=stated_usd if stated_usd != target.value_usd else None,
+        firmness=fact.firmness,
         **common,
     )
     save_statement(statement)
