@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
@@ -134,8 +135,32 @@ def conflicting_figure() -> Exists:
     return Exists(same_period.filter(Q(value_usd__lt=low) | Q(value_usd__gt=high)))
 
 
+class ChangeReasonForm(forms.ModelForm):
+    """Every fact's form asks why it changed; the reason goes into its history and onto the
+    pair's public list of changes (/pairs/<A>-<B>/changes/)."""
+
+    change_reason = forms.CharField(
+        label="Reason for this change",
+        max_length=100,
+        required=False,
+        help_text="Shown to readers on the pair's list of changes, e.g. “corrected to the "
+        "ministry's revised figure”.",
+    )
+
+
+class ReasonedAdmin(SimpleHistoryAdmin):
+    form = ChangeReasonForm
+
+    def save_model(self, request, obj, form, change: bool) -> None:
+        obj._change_reason = form.cleaned_data.get("change_reason", "")  # read by the history
+        self.write(obj)
+
+    def write(self, obj) -> None:
+        obj.save()
+
+
 @admin.register(Figure)
-class FigureAdmin(SimpleHistoryAdmin):
+class FigureAdmin(ReasonedAdmin):
     list_display = [
         "country_a", "country_b", "flow_label", "side", "period_start", "period_end",
         "value_usd", "qualifier", "change_pct", "speaker", "source", "status", "derived",
@@ -169,9 +194,10 @@ class FigureAdmin(SimpleHistoryAdmin):
             },
         ),
         ("Provenance", {"fields": ["source", "speaker", "quote", ("quote_start", "quote_end")]}),
+        ("Why", {"fields": ["change_reason"]}),
     ]
 
-    def save_model(self, request, obj: Figure, form, change: bool) -> None:
+    def write(self, obj: Figure) -> None:
         save_figure(obj)
 
     def get_queryset(self, request):
@@ -205,7 +231,7 @@ class TargetStatementInline(admin.StackedInline):
 
 
 @admin.register(Target)
-class TargetAdmin(SimpleHistoryAdmin):
+class TargetAdmin(ReasonedAdmin):
     list_display = [
         "country_a", "country_b", "flow_label", "value_usd", "qualifier", "deadline",
         "stated_on", "status", "superseded_by",
@@ -224,7 +250,7 @@ class TargetAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(TargetStatement)
-class TargetStatementAdmin(SimpleHistoryAdmin):
+class TargetStatementAdmin(ReasonedAdmin):
     list_display = [
         "target",
         "side",
@@ -246,7 +272,7 @@ class TargetStatementAdmin(SimpleHistoryAdmin):
         review_action(review_statements, ReviewStatus.REJECTED, "rejected"),
     ]
 
-    def save_model(self, request, obj: TargetStatement, form, change: bool) -> None:
+    def write(self, obj: TargetStatement) -> None:
         save_statement(obj)
 
     @admin.display(description="quote")

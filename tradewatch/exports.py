@@ -159,6 +159,8 @@ def pair_json(d: Dashboard) -> dict:
         "partner": {"iso3": d.pair.second.iso3, "name": d.pair.second.name},
         # Relative to the pair as written: exports are the first country's exports.
         "flow": d.filters.flow,
+        # A past day: the data as TradeWatch showed it at the end of that day.
+        "as_of": iso(d.filters.as_of),
         "figures": [figure_dict(f, d.pair, conflicting, d.statistics_gaps) for f in d.figures],
         "targets": [target_dict(t, d.pair) for t in d.targets],
         "spreads": [spread_dict(s) for s in d.spreads],

@@ -1,5 +1,8 @@
+from datetime import date
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from tradewatch.domain.progress import Status
 from tradewatch.models import Country, Flow
@@ -26,6 +29,19 @@ class DashboardFilterForm(forms.Form):
         # "from" is a Python keyword, so these two cannot be class attributes.
         self.fields["from"] = year_field("From")
         self.fields["to"] = year_field("To")
+        self.fields["as_of"] = forms.DateField(
+            label="As shown on",
+            required=False,
+            input_formats=["%Y-%m-%d"],
+            widget=forms.DateInput(attrs={"type": "date"}),
+            error_messages={"invalid": "“as_of” must be a date such as 2026-05-01."},
+        )
+
+    def clean_as_of(self) -> date | None:
+        day = self.cleaned_data.get("as_of")
+        if day is not None and day > timezone.localdate():
+            raise ValidationError("“as_of” cannot be in the future: no page was shown then yet.")
+        return day
 
     def clean(self) -> dict:
         data = super().clean()
@@ -40,6 +56,7 @@ class DashboardFilterForm(forms.Form):
             flow=data.get("flow") or Flow.TURNOVER,
             year_from=data.get("from"),
             year_to=data.get("to"),
+            as_of=data.get("as_of"),
         )
 
 

@@ -4,6 +4,7 @@ Each read runs a fixed number of queries, whatever the number of figures.
 """
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +23,7 @@ from tradewatch.domain.progress import (
 )
 from tradewatch.domain.projection import Projection, project
 from tradewatch.domain.sides import Claim, choose, rank
+from tradewatch.history import figures_shown_on, targets_shown_on
 from tradewatch.models import (
     Country,
     Event,
@@ -72,6 +74,7 @@ class Filters:
     flow: str = Flow.TURNOVER
     year_from: int | None = None
     year_to: int | None = None
+    as_of: date | None = None  # a past day: the page as TradeWatch showed it then
 
     def covers(self, period: Period) -> bool:
         if self.year_from is not None and period.end.year < self.year_from:
@@ -202,6 +205,11 @@ def accepted_figures(scope: Q) -> list[Figure]:
     rows = Figure.objects.filter(scope, status=ReviewStatus.ACCEPTED).select_related(
         "source", "side"
     )
+    return with_corroborations(rows)
+
+
+def with_corroborations(rows: Iterable[Figure]) -> list[Figure]:
+    """Figures stated again by another source come once, carrying the others."""
     primaries, corroborations = [], defaultdict(list)
     for f in rows:
         if f.duplicate_of_id:
@@ -229,6 +237,10 @@ def accepted_targets(target_scope: Q) -> list[Target]:
     for statement in rows:
         targets.setdefault(statement.target_id, statement.target)
         statements[statement.target_id].append(statement)
+    return with_statements(targets, statements)
+
+
+def with_statements(targets: dict[int, Target], statements: dict[int, list]) -> list[Target]:
     for pk, target in targets.items():
         target.accepted_statements = statements[pk]
         # The live target that replaced this one, when it is among those read.
@@ -432,11 +444,18 @@ def observed_pace(progress: Progress, rate: float | None = None) -> Projection |
 
 
 def pair_dashboard(pair: Pair, filters: Filters, *, as_of: date) -> Dashboard:
-    """The pair's figures and targets for one flow, assessed: two queries after the pair."""
-    figures = accepted_figures(pair_filter(pair) & flow_filter(pair, filters.flow))
-    targets = accepted_targets(
-        pair_filter(pair, "target__") & flow_filter(pair, filters.flow, "target__")
-    )
+    """The pair's figures and targets for one flow, assessed: two queries after the pair
+    (a few more for a past day, read from the audit history)."""
+    if filters.as_of is not None:
+        as_of = filters.as_of
+        scope = pair_filter(pair) & flow_filter(pair, filters.flow)
+        figures = with_corroborations(figures_shown_on(scope, as_of))
+        targets = with_statements(*targets_shown_on(scope, as_of))
+    else:
+        figures = accepted_figures(pair_filter(pair) & flow_filter(pair, filters.flow))
+        targets = accepted_targets(
+            pair_filter(pair, "target__") & flow_filter(pair, filters.flow, "target__")
+        )
     sources = {f.source.pk: f.source for f in figures}
     for t in targets:
         for s in t.accepted_statements:

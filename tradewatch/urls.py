@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import path, register_converter
 
 from tradewatch.views import (
+    changes,
     countries,
     exports,
     health,
@@ -37,6 +38,8 @@ urlpatterns = [
     path(PAIR, pairs.pair_detail, name="pair-detail"),
     path(PAIR + "report/", reports.pair_report, name="pair-report"),
     path(PAIR + "figures.csv", exports.pair_csv, name="pair-csv"),
+    path(PAIR + "changes/", changes.pair_changes_page, name="pair-changes"),
+    path(PAIR + "changes/feed/", changes.PairChangesFeed(), name="pair-changes-feed"),
     path("api/" + PAIR, exports.pair_api, name="pair-api"),
     path("partners/<iso3:iso3>/", redirects.old_partner_url("pair-detail")),
     path("partners/<iso3:iso3>/report/", redirects.old_partner_url("pair-report")),

@@ -1,6 +1,8 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
+from tradewatch.history import record_initial_history
 from tradewatch.models import Source
 
 
@@ -15,5 +17,7 @@ class Command(BaseCommand):
         if Source.objects.exists() and not force:
             self.stdout.write("Data already present; seed not loaded (use --force to reload).")
             return
-        call_command("loaddata", "seed", verbosity=0)
+        with transaction.atomic():
+            call_command("loaddata", "seed", verbosity=0)
+            record_initial_history()
         self.stdout.write(self.style.SUCCESS("Seed facts loaded."))

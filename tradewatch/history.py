@@ -1,0 +1,146 @@
+"""What TradeWatch showed on a past day, read from the audit history (django-simple-history),
+not from a second copy of the data: each fact as its last recorded state at the end of that
+day, kept when it was accepted then. Also the public list of changes to a pair's facts.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from django.db.models import Model, Q
+from django.utils import timezone
+
+from tradewatch.models import Country, Figure, ReviewStatus, Source, Target, TargetStatement
+
+
+def end_of(day: date) -> datetime:
+    """The last instant of `day` in the site's time zone: a change that day is included."""
+    return timezone.make_aware(datetime.combine(day, time.max))
+
+
+HISTORIED = (Source, Figure, Target, TargetStatement)
+
+
+def record_initial_history(
+    reason: str = "loaded from the seed fixture", at: datetime | None = None
+) -> int:
+    """A first history row for facts that have none (fixtures load without signals), so
+    past views show them from the moment they were loaded."""
+    written = 0
+    for model in HISTORIED:
+        recorded = model.history.values_list("id", flat=True)
+        missing = list(model.objects.exclude(pk__in=recorded))
+        if missing:
+            model.history.bulk_history_create(
+                missing, default_change_reason=reason, default_date=at
+            )
+            written += len(missing)
+    return written
+
+
+def attach_related(facts: list[Any]) -> None:
+    """Instances built from history carry ids only: load their sources and sides in two
+    queries instead of one per fact (sources and countries as they are now)."""
+    sources = Source.objects.in_bulk({f.source_id for f in facts})
+    countries = Country.objects.in_bulk({f.side_id for f in facts if f.side_id})
+    for f in facts:
+        f.source = sources.get(f.source_id)
+        f.side = countries.get(f.side_id)
+
+
+def figures_shown_on(scope: Q, day: date) -> list[Figure]:
+    rows = list(Figure.history.as_of(end_of(day)).filter(scope, status=ReviewStatus.ACCEPTED))
+    attach_related(rows)
+    rows = [f for f in rows if f.source is not None]  # its document was deleted since
+    return sorted(rows, key=lambda f: (f.period_end, f.period_start, f.pk))
+
+
+def targets_shown_on(scope: Q, day: date) -> tuple[dict[int, Target], dict[int, list]]:
+    """Targets accepted at the end of `day` (scope on the target's own fields) and their
+    statements accepted then, oldest first."""
+    at = end_of(day)
+    targets = {
+        t.pk: t for t in Target.history.as_of(at).filter(scope, status=ReviewStatus.ACCEPTED)
+    }
+    statements = list(
+        TargetStatement.history.as_of(at).filter(
+            target_id__in=list(targets), status=ReviewStatus.ACCEPTED
+        )
+    )
+    attach_related(statements)
+    by_target: dict[int, list] = defaultdict(list)
+    for s in sorted(statements, key=lambda s: (s.stated_on, s.pk)):
+        if s.source is not None:
+            s.target = targets[s.target_id]
+            by_target[s.target_id].append(s)
+    return {pk: t for pk, t in targets.items() if by_target[pk]}, by_target
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One recorded change to a figure, target or statement of a pair."""
+
+    when: datetime
+    kind: str  # "figure" | "target" | "target statement"
+    object_id: int
+    action: str  # "added" | "changed" | "deleted"
+    label: str  # the fact as it reads after the change (before, for a deletion)
+    fields: tuple[tuple[str, str, str], ...]  # (field, old, new) for a change
+    reason: str
+    editor: str
+
+    @property
+    def anchor(self) -> str:
+        return f"change-{self.kind.replace(' ', '-')}-{self.object_id}-{self.when.timestamp():.0f}"
+
+
+ACTIONS = {"+": "added", "~": "changed", "-": "deleted"}
+QUIET_FIELDS = {"quote_start", "quote_end"}  # offsets in the text: not a change a reader sees
+
+
+def describe(record: Any, kind: str) -> Change:
+    fields: tuple[tuple[str, str, str], ...] = ()
+    previous = record.prev_record if record.history_type == "~" else None
+    if previous is not None:
+        delta = record.diff_against(previous)
+        fields = tuple(
+            (c.field.replace("_", " "), display(c.old), display(c.new))
+            for c in delta.changes
+            if c.field not in QUIET_FIELDS
+        )
+    user = record.history_user
+    return Change(
+        when=record.history_date,
+        kind=kind,
+        object_id=record.id,
+        action=ACTIONS.get(record.history_type, record.history_type),
+        label=str(record.instance),
+        fields=fields,
+        reason=record.history_change_reason or "",
+        editor=(user.get_full_name() or user.get_username()) if user else "",
+    )
+
+
+def display(value: object) -> str:
+    return "—" if value in (None, "") else str(value)
+
+
+def pair_changes(stored: tuple[str, str], limit: int = 200) -> list[Change]:
+    """Every recorded change to the pair's figures, targets and statements, newest first."""
+    a, b = stored
+    pair = Q(country_a=a, country_b=b)
+    figures = Figure.history.filter(pair).select_related("history_user")
+    targets = Target.history.filter(pair).select_related("history_user")
+    target_ids = set(Target.history.filter(pair).values_list("id", flat=True))
+    statements = TargetStatement.history.filter(target_id__in=target_ids).select_related(
+        "history_user"
+    )
+    changes = newest(figures, "figure", limit) + newest(targets, "target", limit)
+    changes += newest(statements, "target statement", limit)
+    return sorted(changes, key=lambda c: c.when, reverse=True)[:limit]
+
+
+def newest(records: Iterable[Model], kind: str, limit: int) -> list[Change]:
+    return [describe(r, kind) for r in records.order_by("-history_date", "-history_id")[:limit]]
