@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from tradewatch.domain.money import QUALIFIER_PREFIX, Qualifier, format_usd
 from tradewatch.models import Figure
-from tradewatch.queries import Dashboard, is_statistics
+from tradewatch.queries import Dashboard
 
 MILLION = Decimal(10) ** 6
 COLOURS = {"target": "#c0392b", "path": "#7f8c8d", "projection": "#16a085"}
@@ -193,7 +193,7 @@ def side_groups(dashboard: Dashboard) -> list[tuple[str, list[Figure], int, dict
     groups = []
     for index, (side, figures) in enumerate(dashboard.sides()):
         stated = [
-            f for f in figures if f.value_usd is not None and not f.derived and not is_statistics(f)
+            f for f in figures if f.value_usd is not None and not f.derived and not f.is_statistics
         ]
         slot = index if side else 2
         full, part = SIDE_COLOURS[slot]
@@ -213,7 +213,7 @@ def statistics_traces(dashboard: Dashboard) -> list[dict]:
     partner's mirror figures, apart from the marked points of officials' statements."""
     traces = []
     for index, (side, figures) in enumerate(dashboard.sides()):
-        series = [f for f in figures if f.value_usd is not None and is_statistics(f)]
+        series = [f for f in figures if f.value_usd is not None and f.is_statistics]
         if not series or side is None:
             continue
         colour = SIDE_COLOURS[index][0]

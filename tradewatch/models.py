@@ -406,6 +406,11 @@ class Figure(Fact, Sided, InCurrency, Quoted):
         return f"figure-{self.pk}"
 
     @property
+    def is_statistics(self) -> bool:
+        """From official statistics rather than an official's statement or the press."""
+        return self.source.kind == SourceKind.STATISTICS
+
+    @property
     def period(self) -> Period:
         return Period(self.period_start, self.period_end)
 

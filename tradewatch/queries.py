@@ -31,7 +31,6 @@ from tradewatch.models import (
     Flow,
     ReviewStatus,
     Source,
-    SourceKind,
     StoredFlow,
     Target,
     TargetStatement,
@@ -258,7 +257,7 @@ def claim(figure: Figure, pair: Pair) -> Claim:
         published=figure.source.published,
         preferred=figure.preferred,
         preferred_reason=figure.preferred_reason,
-        statistics=figure.source.kind == SourceKind.STATISTICS,
+        statistics=figure.is_statistics,
         own=figure.side_id == pair.first.iso3,
     )
 
@@ -367,7 +366,7 @@ def find_conflicts(figures: list[Figure], pair: Pair) -> list[Conflict]:
     for period, group in sorted(stated_values_by_period(figures).items()):
         by_side: dict[str | None, list[Figure]] = defaultdict(list)
         for f in group:
-            if not is_statistics(f):  # statistics differ by revision, not by conflict
+            if not f.is_statistics:  # statistics differ by revision, not by conflict
                 by_side[f.side_id].append(f)
         for same_side in by_side.values():
             values = [f.value_usd for f in same_side]
@@ -392,21 +391,17 @@ def find_spreads(figures: list[Figure], pair: Pair) -> list[Spread]:
     return spreads
 
 
-def is_statistics(figure: Figure) -> bool:
-    return figure.source.kind == SourceKind.STATISTICS
-
-
 def find_statistics_gaps(figures: list[Figure], pair: Pair) -> dict[int, StatisticsGap]:
     """Each statement's distance from the statistics for its period (by figure id)."""
     gaps = {}
     series = series_lengths(figures)
     for group in stated_values_by_period(figures).values():
-        statistics = [f for f in group if is_statistics(f)]
+        statistics = [f for f in group if f.is_statistics]
         if not statistics:
             continue
         reference = statistics[choose([claim(f, pair) for f in statistics], series).index]
         for f in group:
-            if not is_statistics(f):
+            if not f.is_statistics:
                 gaps[f.pk] = StatisticsGap(f, reference)
     return gaps
 

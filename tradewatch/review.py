@@ -6,10 +6,10 @@ whichever screen made the change.
 """
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from tradewatch.domain.agreement import same_statement
-from tradewatch.models import Figure, ReviewStatus, TargetStatement
+from tradewatch.models import Figure, ReviewStatus, SourceKind, TargetStatement
 
 
 def same_series(figure: Figure) -> dict:
@@ -24,10 +24,18 @@ def same_series(figure: Figure) -> dict:
     }
 
 
+def same_kind(figure: Figure) -> Q:
+    """Statistics restate only statistics: a statement that agrees with them is a claim
+    checked against them, not a copy to fold under them."""
+    statistics = Q(source__kind=SourceKind.STATISTICS)
+    return statistics if figure.is_statistics else ~statistics
+
+
 def matching_figure(figure: Figure) -> Figure | None:
-    """The accepted figure this one restates (same series and period; same statement)."""
+    """The accepted figure this one restates (same series, kind and period; same statement)."""
     candidates = (
         Figure.objects.filter(
+            same_kind(figure),
             **same_series(figure),
             period_start=figure.period_start,
             period_end=figure.period_end,
@@ -47,6 +55,7 @@ def is_valid_primary(figure: Figure, primary: Figure) -> bool:
         and primary.duplicate_of_id is None
         and all(getattr(primary, k) == v for k, v in same_series(figure).items())
         and primary.period == figure.period
+        and primary.is_statistics == figure.is_statistics
         and same_statement(primary, figure)
     )
 
