@@ -162,3 +162,54 @@ def test_imported_statistics_have_a_history_for_past_views(seed, tmp_path):
 def test_a_missing_file_is_a_clear_error(seed, tmp_path):
     with pytest.raises(CommandError, match="no such file"):
         run(tmp_path / "nope.csv")
+
+
+def upload(admin_client, path: Path):
+    with path.open("rb") as f:
+        return admin_client.post("/admin/tradewatch/source/import-statistics/", {"file": f})
+
+
+def test_admin_upload_preview_and_confirm(admin_client, seed, tmp_path):
+    changelist = admin_client.get("/admin/tradewatch/source/").content.decode()
+    assert "/admin/tradewatch/source/import-statistics/" in changelist
+    before = snapshot()
+    response = upload(admin_client, write(tmp_path, ROWS))
+    preview_url = response["Location"]
+    preview = admin_client.get(preview_url).content.decode()
+    assert "would add <strong>12</strong> figures" in preview
+    assert "Kyrgyzstan&#x27;s imports from Belarus, 2022: USD 118,500,000" in preview
+    assert snapshot() == before  # the preview writes nothing
+    done = admin_client.post(preview_url, follow=True).content.decode()
+    assert "added 12 figures from official statistics" in done
+    assert Figure.objects.filter(source__kind=SourceKind.STATISTICS).count() == 12
+    assert admin_client.post(preview_url).status_code == 404  # confirmed once, then gone
+
+
+def test_admin_preview_names_each_bad_row_and_offers_no_confirm(admin_client, seed, tmp_path):
+    rows = ROWS[:2] + [comtrade_row(2022, "BLR", "KGZ", "RX", "5")] + ROWS[2:]
+    before = snapshot()
+    preview = admin_client.get(upload(admin_client, write(tmp_path, rows))["Location"])
+    html = preview.content.decode()
+    assert "1 error — nothing can be imported" in html
+    assert re.search(r"<td>4</td><td>flowCode</td><td>[^<]*only X \(exports\) and M", html)
+    assert "Confirm: import" not in html
+    assert snapshot() == before
+
+
+def test_admin_refuses_an_oversized_upload_with_a_message(admin_client, seed, tmp_path, settings):
+    from tradewatch import admin_import
+
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * 2048)
+    original = admin_import.MAX_BYTES
+    admin_import.MAX_BYTES = 1024
+    try:
+        html = upload(admin_client, big).content.decode()
+    finally:
+        admin_import.MAX_BYTES = original
+    assert "can be imported at once" in html
+
+
+def test_readers_cannot_reach_the_import(client, seed):
+    response = client.get("/admin/tradewatch/source/import-statistics/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]

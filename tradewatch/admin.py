@@ -2,10 +2,11 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from tradewatch.admin_import import preview_view, upload_view
 from tradewatch.domain.money import AGREEMENT_TOLERANCE
 from tradewatch.models import (
     Country,
@@ -86,6 +87,18 @@ class SourceAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "publisher", "url", "file_name"]
     date_hierarchy = "published"
     readonly_fields = ["content_hash", "created"]
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("import-statistics/", wrap(upload_view), name="tradewatch_statistics_upload"),
+            path(
+                "import-statistics/<int:pk>/",
+                wrap(preview_view),
+                name="tradewatch_statistics_preview",
+            ),
+            *super().get_urls(),
+        ]
 
     def get_queryset(self, request):
         def proposed(model) -> Coalesce:

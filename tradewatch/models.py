@@ -7,6 +7,7 @@ database constraints, so no path can store a negative value or a backwards perio
 from decimal import Decimal
 
 import pycountry
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
@@ -654,3 +655,18 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"data version {self.number}"
+
+
+class StatisticsUpload(models.Model):
+    """A statistics file an editor uploaded in the admin, kept between its preview and the
+    confirmation (in the database, so any app server can confirm it); deleted once imported."""
+
+    name = models.CharField(max_length=300)
+    data = models.BinaryField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
