@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from tests.conftest import add_figure
 from tradewatch.history import record_initial_history
-from tradewatch.models import Figure, ReviewStatus
+from tradewatch.models import Figure, PairSummary, ReviewStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def history(seed):
     """The seed as loaded three days ago; today an editor corrects and adds."""
-    record_initial_history(at=timezone.now() - timedelta(days=3))
+    loaded = timezone.now() - timedelta(days=3)
+    record_initial_history(at=loaded)
+    PairSummary.history.update(history_date=loaded)  # the overview as computed at loading
     figure = Figure.objects.get(value_usd=160_200_000, derived=False)
     figure.value_usd = 171_300_000
     figure._change_reason = "the embassy's corrected figure"
@@ -98,3 +100,16 @@ def test_the_changes_feed_is_atom_with_the_reason(client, history):
     )
     summaries = " ".join(e.find("a:summary", ns).text or "" for e in entries)
     assert "Reason: the embassy's corrected figure" in summaries
+
+
+def test_yesterdays_overview_and_country_page(client, history):
+    day = f"{history:%Y-%m-%d}"
+    today = client.get("/").content.decode()
+    past = client.get(f"/?as_of={day}").content.decode()
+    assert "$250M" in today and "$250M" not in past
+    assert "A past view: the pairs as TradeWatch showed them" in past
+    assert "Kyrgyzstan" in past and "Kazakhstan" in past
+    country = client.get(f"/countries/KGZ/?as_of={day}").content.decode()
+    assert "$250M" not in country and "Belarus" in country
+    assert "$250M" in client.get("/countries/KGZ/").content.decode()
+    assert client.get("/countries/KGZ/?as_of=nonsense").status_code == 400

@@ -19,6 +19,32 @@ def year_field(label: str) -> forms.IntegerField:
     )
 
 
+def as_of_field() -> forms.DateField:
+    """?as_of=YYYY-MM-DD: a page as TradeWatch showed it at the end of that day."""
+    return forms.DateField(
+        label="As shown on",
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "“as_of” must be a date such as 2026-05-01."},
+    )
+
+
+def past_day(day: date | None) -> date | None:
+    if day is not None and day > timezone.localdate():
+        raise ValidationError("“as_of” cannot be in the future: no page was shown then yet.")
+    return day
+
+
+class PastDayForm(forms.Form):
+    """Only ?as_of= (the country page)."""
+
+    as_of = as_of_field()
+
+    def clean_as_of(self) -> date | None:
+        return past_day(self.cleaned_data.get("as_of"))
+
+
 class DashboardFilterForm(forms.Form):
     """All query-string validation for the partner dashboard: ?flow=&from=&to=."""
 
@@ -29,19 +55,10 @@ class DashboardFilterForm(forms.Form):
         # "from" is a Python keyword, so these two cannot be class attributes.
         self.fields["from"] = year_field("From")
         self.fields["to"] = year_field("To")
-        self.fields["as_of"] = forms.DateField(
-            label="As shown on",
-            required=False,
-            input_formats=["%Y-%m-%d"],
-            widget=forms.DateInput(attrs={"type": "date"}),
-            error_messages={"invalid": "“as_of” must be a date such as 2026-05-01."},
-        )
+        self.fields["as_of"] = as_of_field()
 
     def clean_as_of(self) -> date | None:
-        day = self.cleaned_data.get("as_of")
-        if day is not None and day > timezone.localdate():
-            raise ValidationError("“as_of” cannot be in the future: no page was shown then yet.")
-        return day
+        return past_day(self.cleaned_data.get("as_of"))
 
     def clean(self) -> dict:
         data = super().clean()
@@ -120,6 +137,10 @@ class OverviewForm(forms.Form):
         error_messages={"invalid_choice": "Sort by one of the table's columns."},
     )
     page = forms.IntegerField(required=False, min_value=1)
+    as_of = as_of_field()
+
+    def clean_as_of(self) -> date | None:
+        return past_day(self.cleaned_data.get("as_of"))
 
     def clean_country(self) -> str:
         code = self.cleaned_data["country"].strip().upper()

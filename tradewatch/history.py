@@ -12,7 +12,15 @@ from typing import Any
 from django.db.models import Model, Q
 from django.utils import timezone
 
-from tradewatch.models import Country, Figure, ReviewStatus, Source, Target, TargetStatement
+from tradewatch.models import (
+    Country,
+    Figure,
+    PairSummary,
+    ReviewStatus,
+    Source,
+    Target,
+    TargetStatement,
+)
 
 
 def end_of(day: date) -> datetime:
@@ -144,3 +152,37 @@ def pair_changes(stored: tuple[str, str], limit: int = 200) -> list[Change]:
 
 def newest(records: Iterable[Model], kind: str, limit: int) -> list[Change]:
     return [describe(r, kind) for r in records.order_by("-history_date", "-history_id")[:limit]]
+
+
+def summaries_shown_on(day: date, *, country: str = "", status: str = "", sort: str = ""):
+    """The overview's rows as they stood at the end of `day`, filtered and sorted as today's
+    (summaries.summary_order); a QuerySet of PairSummary instances built from history."""
+    from tradewatch.summaries import ordering  # summaries imports this module's neighbours
+
+    rows = PairSummary.history.as_of(end_of(day))
+    if country:
+        rows = rows.filter(Q(country_a=country) | Q(country_b=country))
+    if status:
+        rows = rows.filter(status=status)
+    return rows.order_by(*ordering(sort))
+
+
+def with_facts_shown_on(summaries: list[PairSummary], day: date) -> list[PairSummary]:
+    """Each row's countries, and its figures and target as they were at the end of `day`
+    (a figure corrected since shows its old value, as the overview did then)."""
+    at = end_of(day)
+    countries = Country.objects.in_bulk(
+        {c for s in summaries for c in (s.country_a_id, s.country_b_id)}
+    )
+    figure_ids = {pk for s in summaries for pk in (s.latest_id, s.latest_a_id, s.latest_b_id) if pk}
+    figures = {f.pk: f for f in Figure.history.as_of(at).filter(id__in=figure_ids)}
+    attach_related(list(figures.values()))
+    target_ids = {s.target_id for s in summaries if s.target_id}
+    targets = {t.pk: t for t in Target.history.as_of(at).filter(id__in=target_ids)}
+    for s in summaries:
+        s.country_a, s.country_b = countries[s.country_a_id], countries[s.country_b_id]
+        s.latest, s.latest_a, s.latest_b = (
+            figures.get(pk) for pk in (s.latest_id, s.latest_a_id, s.latest_b_id)
+        )
+        s.target = targets.get(s.target_id)
+    return summaries

@@ -621,6 +621,8 @@ class PairSummary(Paired):
     status = models.CharField(max_length=20)
     status_order = models.PositiveSmallIntegerField()
     as_of = models.DateField()
+    # What the overview showed on any past day (?as_of=): a row each time the row changed.
+    history = HistoricalRecords(excluded_fields=["as_of"])
 
     class Meta:
         constraints = [

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import OrderBy
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tradewatch.cache import bump_data_version
 from tradewatch.domain.progress import Status
@@ -78,10 +79,42 @@ def refresh_pairs(pairs: Iterable[Stored], *, as_of: date | None = None) -> int:
             summary_for(Pair(countries[a], countries[b]), figures[(a, b)], targets[(a, b)], as_of)
             for a, b in sorted(live)
         ]
-        PairSummary.objects.filter(pairs_filter(chunk)).delete()
-        PairSummary.objects.bulk_create(rows)
-        written += len(rows)
+        written += store_rows(chunk, rows)
     return written
+
+
+# What a row shows; a row whose only change is the day it was computed gets no history row.
+SHOWN = [
+    f.attname
+    for f in PairSummary._meta.concrete_fields
+    if f.attname not in ("id", "country_a_id", "country_b_id", "as_of")
+]
+
+
+def store_rows(chunk: list[Stored], rows: list[PairSummary]) -> int:
+    """Write the recomputed rows of these pairs, recording in the history only rows that
+    show something new (so ?as_of= can rebuild the overview of any past day)."""
+    stored = {s.pair: s for s in PairSummary.objects.filter(pairs_filter(chunk))}
+    created, changed, touched = [], [], []
+    for row in rows:
+        old = stored.pop(row.pair, None)
+        if old is None:
+            created.append(row)
+            continue
+        row.pk = old.pk
+        if any(getattr(old, f) != getattr(row, f) for f in SHOWN):
+            changed.append(row)
+        elif old.as_of != row.as_of:
+            touched.append(row)
+    for gone in stored.values():
+        gone.delete()  # a pair without data any more (its history keeps a deletion)
+    if created:
+        bulk_create_with_history(created, PairSummary, batch_size=CHUNK)
+    if changed:
+        bulk_update_with_history(changed, PairSummary, [*SHOWN, "as_of"], batch_size=CHUNK)
+    if touched:
+        PairSummary.objects.bulk_update(touched, ["as_of"], batch_size=CHUNK)
+    return len(rows)
 
 
 def refresh_all(*, as_of: date | None = None) -> int:
@@ -165,7 +198,7 @@ def ordering(sort: str) -> list[OrderBy]:
     descending = sort.startswith("-")
     return [
         F(f).desc(nulls_last=True) if descending else F(f).asc(nulls_last=True) for f in fields
-    ] + [F("pk").asc()]
+    ] + [F("id").asc()]  # "id", not "pk": also orders the rows' history
 
 
 def summary_order(

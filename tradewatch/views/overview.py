@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from tradewatch.cache import cached_response
 from tradewatch.domain.progress import ACCELERATION_RATIO, ON_TRACK_RATIO, STATUS_RULES
 from tradewatch.forms import SORTS, OverviewForm
+from tradewatch.history import summaries_shown_on, with_facts_shown_on
 from tradewatch.summaries import as_rows, summaries_by_id, summary_order
 from tradewatch.views.common import today
 
@@ -21,11 +22,20 @@ def overview(request: HttpRequest) -> HttpResponse:
     valid = form.is_valid()
     query = form.cleaned_data if valid else {}
     country, sort = query.get("country", ""), query.get("sort", "")
-    order = summary_order(as_of=as_of, country=country, status=query.get("status", ""), sort=sort)
-    page = Paginator(order, ROWS_PER_PAGE).get_page(query.get("page"))
+    past = query.get("as_of")
+    chosen = {"country": country, "status": query.get("status", ""), "sort": sort}
+    if past:
+        order = summaries_shown_on(past, **chosen)
+        page = Paginator(order, ROWS_PER_PAGE).get_page(query.get("page"))
+        summaries = with_facts_shown_on(list(page.object_list), past)
+    else:
+        order = summary_order(as_of=as_of, **chosen)
+        page = Paginator(order, ROWS_PER_PAGE).get_page(query.get("page"))
+        summaries = summaries_by_id(page)
     context = {
         "page": page,
-        "rows": as_rows(summaries_by_id(page), first=country or settings.TRADEWATCH_HOME),
+        "past": past,
+        "rows": as_rows(summaries, first=country or settings.TRADEWATCH_HOME),
         "form": form,
         "as_of": as_of,
         "sorts": SORTS,
