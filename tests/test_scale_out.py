@@ -3,112 +3,42 @@ them up: an edit saved through one is on the very next page the other serves."""
 
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import uuid
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from http.cookiejar import CookieJar
-from pathlib import Path
 from urllib.request import HTTPCookieProcessor, Request, build_opener
 
 import pytest
 
 from tests.conftest import require
+from tests.servers import PG, answers, fresh_database, gunicorn, manage
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-PG = "postgres://postgres@127.0.0.1:5432/"
 REDIS_URL = "redis://127.0.0.1:6379/0"
 PASSWORD = "two-servers-password-1"
 
 
-def answers(host: str, port: int) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def manage(env: dict, *args: str) -> None:
-    subprocess.run([BIN / "python", "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-
 @pytest.fixture
 def shared_env() -> Iterator[dict]:
-    require(answers("127.0.0.1", 5432), "PostgreSQL is not running on 127.0.0.1:5432")
     require(answers("127.0.0.1", 6379), "Redis is not running on 127.0.0.1:6379")
-    name = f"tradewatch_two_servers_{os.getpid()}"
-    admin_db = {**os.environ, "DATABASE_URL": PG + "postgres"}
-    drop = f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-    run_sql = (
-        "import sys, psycopg; psycopg.connect(sys.argv[1], autocommit=True).execute(sys.argv[2])"
-    )
-    psql = [BIN / "python", "-c", run_sql]
-    subprocess.run([*psql, PG + "postgres", drop], check=True, env=admin_db)
-    subprocess.run([*psql, PG + "postgres", f"CREATE DATABASE {name}"], check=True, env=admin_db)
-    env = {
-        **os.environ,
-        "DATABASE_URL": PG + name,
-        "REDIS_URL": REDIS_URL,
-        "CACHE_KEY_PREFIX": f"two-servers-{uuid.uuid4().hex}",
-        "DJANGO_DEBUG": "1",
-        "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
-    }
-    try:
-        manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "load_seed")
+    with fresh_database("tradewatch_two_servers") as name:
+        env = {
+            **os.environ,
+            "DATABASE_URL": PG + name,
+            "REDIS_URL": REDIS_URL,
+            "CACHE_KEY_PREFIX": f"two-servers-{uuid.uuid4().hex}",
+            "DJANGO_DEBUG": "1",
+            "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
+        }
         manage(env, "createsuperuser", "--noinput", "--username", "editor", "--email", "e@x.org")
         yield env
-    finally:
-        subprocess.run([*psql, PG + "postgres", drop], check=False, env=admin_db)
 
 
 @pytest.fixture
-def two_servers(shared_env: dict) -> Iterator[tuple[str, str]]:
-    ports = free_port(), free_port()
-    servers = [
-        subprocess.Popen(
-            [
-                BIN / "gunicorn",
-                "tradewatch.wsgi",
-                "-w",
-                "1",
-                "-k",
-                "gthread",
-                "--threads",
-                "2",
-                "-b",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=shared_env,
-        )  # fmt: skip
-        for port in ports
-    ]
-    try:
-        deadline = time.monotonic() + 30
-        while not all(answers("127.0.0.1", p) for p in ports):
-            assert time.monotonic() < deadline, "app servers did not start"
-            assert all(s.poll() is None for s in servers), "an app server exited"
-            time.sleep(0.2)
-        yield tuple(f"http://127.0.0.1:{p}" for p in ports)
-    finally:
-        for server in servers:
-            server.terminate()
-            server.wait(timeout=10)
+def two_servers(shared_env: dict) -> Iterator[list[str]]:
+    with gunicorn(shared_env, count=2) as bases:
+        yield bases
 
 
 class FormFields(HTMLParser):

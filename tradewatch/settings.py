@@ -54,6 +54,7 @@ MIDDLEWARE = [
     # Pages, JSON and CSV gzipped (141 KB of dashboard HTML -> ~20 KB); static files come
     # precompressed from WhiteNoise above. Django pads gzip output against BREACH.
     "django.middleware.gzip.GZipMiddleware",
+    "tradewatch.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
