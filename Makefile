@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint fmt check bench clean
+.PHONY: install run test lint fmt check bench loadtest clean
 
 # A Python >= 3.12 from PATH, or else from pyenv's installed versions.
 define FIND_PYTHON
@@ -69,6 +69,11 @@ BENCH_ARGS ?=
 bench: install
 	$(PY) -m bench.run $(BENCH_ARGS)
 	$(PY) -m tradewatch.ingest.bench
+
+# 64 clients for 60 s over the benchmark data (same database rules as bench); fails on 5xx.
+LOADTEST_ARGS ?=
+loadtest: install
+	$(PY) -m bench.loadtest $(LOADTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) .venv-bench vendor staticfiles tradewatch.sqlite3 bench/tradewatch-bench.sqlite3
