@@ -98,7 +98,7 @@ def test_edits_keep_history(seed):
     figure.save()
     newest, oldest = figure.history.all()
     assert (oldest.value_usd, newest.value_usd) == (Decimal(100), Decimal("160300000"))
-    assert newest.diff_against(oldest).changed_fields == ["value_usd"]
+    assert newest.diff_against(oldest).changed_fields == ["value_usd", "version"]
 
 
 def test_builder_makes_valid_figures(seed):

@@ -17,6 +17,7 @@ from tradewatch.models import (
     StoredFlow,
     Target,
     TargetStatement,
+    stale_message,
 )
 from tradewatch.review import review_figures, review_statements, save_figure, save_statement
 
@@ -148,7 +149,29 @@ def conflicting_figure() -> Exists:
     return Exists(same_period.filter(Q(value_usd__lt=low) | Q(value_usd__gt=high)))
 
 
-class ChangeReasonForm(forms.ModelForm):
+class VersionCheckForm(forms.ModelForm):
+    """Refuses a save when someone saved the fact since this form was opened, naming them."""
+
+    def clean(self) -> dict:
+        data = super().clean()
+        instance = self.instance
+        if instance.pk and "version" in self.fields:
+            stored = type(instance).objects.filter(pk=instance.pk).values_list("version", flat=True)
+            if stored.first() not in (None, data.get("version")):
+                raise forms.ValidationError(stale_message(instance), code="stale")
+        return data
+
+
+class HiddenVersion:
+    """The version a form was opened at travels with it, out of sight."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "version":
+            return forms.IntegerField(widget=forms.HiddenInput, required=False)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class ChangeReasonForm(VersionCheckForm):
     """Every fact's form asks why it changed; the reason goes into its history and onto the
     pair's public list of changes (/pairs/<A>-<B>/changes/)."""
 
@@ -161,7 +184,7 @@ class ChangeReasonForm(forms.ModelForm):
     )
 
 
-class ReasonedAdmin(SimpleHistoryAdmin):
+class ReasonedAdmin(HiddenVersion, SimpleHistoryAdmin):
     form = ChangeReasonForm
 
     def save_model(self, request, obj, form, change: bool) -> None:
@@ -207,7 +230,7 @@ class FigureAdmin(ReasonedAdmin):
             },
         ),
         ("Provenance", {"fields": ["source", "speaker", "quote", ("quote_start", "quote_end")]}),
-        ("Why", {"fields": ["change_reason"]}),
+        ("Why", {"fields": ["change_reason", "version"]}),
     ]
 
     def write(self, obj: Figure) -> None:
@@ -226,8 +249,9 @@ class FigureAdmin(ReasonedAdmin):
         return in_text_link(figure)
 
 
-class TargetStatementInline(admin.StackedInline):
+class TargetStatementInline(HiddenVersion, admin.StackedInline):
     model = TargetStatement
+    form = VersionCheckForm
     extra = 0
     autocomplete_fields = ["source", "side"]
     fields = [
@@ -240,6 +264,7 @@ class TargetStatementInline(admin.StackedInline):
         "wording",
         "quote",
         ("quote_start", "quote_end"),
+        "version",
     ]
 
 

@@ -105,7 +105,7 @@ class Change:
 
 
 ACTIONS = {"+": "added", "~": "changed", "-": "deleted"}
-QUIET_FIELDS = {"quote_start", "quote_end"}  # offsets in the text: not a change a reader sees
+QUIET_FIELDS = {"quote_start", "quote_end", "version"}  # not changes a reader would see
 
 
 def describe(record: Any, kind: str) -> Change:

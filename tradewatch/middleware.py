@@ -1,4 +1,5 @@
-"""A database that does not answer is a friendly 503, not a 500."""
+"""Failures we can foresee answered as such: a database that does not answer is a friendly
+503, a save that lost a race with another editor's is a 409 that says who won."""
 
 import logging
 from collections.abc import Callable
@@ -6,6 +7,8 @@ from collections.abc import Callable
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+
+from tradewatch.models import StaleEdit
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
@@ -32,3 +35,21 @@ class DatabaseUnavailableMiddleware:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response
+
+
+class StaleEditMiddleware:
+    """The last guard of optimistic locking (models.Versioned): a save refused because the
+    fact changed meanwhile. Forms catch it first with the same message; this covers a race
+    between a form's check and its save."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, StaleEdit):
+            return None
+        html = render_to_string("409.html", {"message": exception.message})
+        return HttpResponse(html, status=409)

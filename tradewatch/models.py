@@ -10,7 +10,7 @@ import pycountry
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -247,6 +247,57 @@ class Fact(Paired):
             raise ValidationError({"exporter": "For exports, name which of the pair exports."})
 
 
+class StaleEdit(Exception):
+    """Someone saved this fact after it was read: the save is refused rather than letting
+    the later writer silently overwrite the earlier one."""
+
+    def __init__(self, instance: models.Model) -> None:
+        self.message = stale_message(instance)
+        super().__init__(self.message)
+
+
+def stale_message(instance: models.Model) -> str:
+    """Who saved the fact last, and when, in words for the editor whose save was refused."""
+    last = instance.history.order_by("-history_date").select_related("history_user").first()
+    what = instance._meta.verbose_name
+    if last is None:
+        return f"This {what} was changed after you opened it. Reload it and edit again."
+    user = last.history_user
+    who = (user.get_full_name() or user.get_username()) if user else "An import or review"
+    return (
+        f"{who} saved this {what} at {last.history_date:%d %b %Y %H:%M} UTC, after you "
+        "opened it. Your changes were not saved: reload the page to see theirs, then edit "
+        "again."
+    )
+
+
+class Versioned(models.Model):
+    """Optimistic locking: a save carries the version it was read at, and is refused
+    (StaleEdit) when the stored one has moved on. Saves of chosen fields only
+    (update_fields: a status kept in step, a duplicate link) are bookkeeping, not edits."""
+
+    version = models.PositiveIntegerField(default=0, help_text="How many times it was saved.")
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if self._state.adding or kwargs.get("update_fields") is not None:
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            stored = (
+                type(self)
+                ._default_manager.select_for_update()
+                .filter(pk=self.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if stored is not None and stored != self.version:
+                raise StaleEdit(self)
+            self.version = (stored or 0) + 1
+            super().save(*args, **kwargs)
+
+
 class Sided(models.Model):
     """Whose number it is: the country whose official, agency or statistics office states it."""
 
@@ -321,7 +372,7 @@ class Quoted(models.Model):
             raise ValidationError({"quote_end": "The quote cannot end before it starts."})
 
 
-class Figure(Fact, Sided, InCurrency, Quoted):
+class Figure(Versioned, Fact, Sided, InCurrency, Quoted):
     """A reported value (or a reported change) for one period."""
 
     period_start = models.DateField()
@@ -437,7 +488,7 @@ class Figure(Fact, Sided, InCurrency, Quoted):
             raise ValidationError(errors)
 
 
-class Target(Fact, InCurrency):
+class Target(Versioned, Fact, InCurrency):
     """A stated goal. Several statements (sources) may state the same target."""
 
     value_usd = models.DecimalField(
@@ -515,7 +566,7 @@ class Target(Fact, InCurrency):
             )
 
 
-class TargetStatement(Sided, Quoted):
+class TargetStatement(Versioned, Sided, Quoted):
     """One source stating a target, with its own wording and deadline as stated."""
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="statements")

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     # precompressed from WhiteNoise above. Django pads gzip output against BREACH.
     "django.middleware.gzip.GZipMiddleware",
     "tradewatch.middleware.DatabaseUnavailableMiddleware",
+    "tradewatch.middleware.StaleEditMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
