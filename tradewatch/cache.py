@@ -44,8 +44,11 @@ def bump_data_version() -> None:
 
 
 def data_changed(sender: type, **kwargs: object) -> None:
-    """post_save / post_delete of any published model."""
-    bump_data_version()
+    """post_save / post_delete of any published model (a bulk load bumps once, at its end)."""
+    from tradewatch.summaries import loading_in_bulk
+
+    if not loading_in_bulk.get():
+        bump_data_version()
 
 
 def current_token() -> str:

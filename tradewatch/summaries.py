@@ -8,6 +8,7 @@ depends on the date (a deadline passes).
 
 from collections import defaultdict
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,6 +26,8 @@ from tradewatch.queries import Pair, accepted_figures, accepted_targets, assess_
 Stored = tuple[str, str]
 STATUS_ORDER = {status: i for i, status in enumerate(Status)}
 CHUNK = 500  # pairs per query
+# Set while a restore loads a whole database: one refresh at the end instead of one per row.
+loading_in_bulk: ContextVar[bool] = ContextVar("loading_in_bulk", default=False)
 
 
 def pairs_filter(pairs: Iterable[Stored], prefix: str = "") -> Q:
@@ -108,9 +111,11 @@ def store_rows(chunk: list[Stored], rows: list[PairSummary]) -> int:
             touched.append(row)
     for gone in stored.values():
         gone.delete()  # a pair without data any more (its history keeps a deletion)
-    if created:
+    if loading_in_bulk.get():  # a restore: the history it loaded already tells these rows
+        PairSummary.objects.bulk_create(created, batch_size=CHUNK)
+        PairSummary.objects.bulk_update(changed, [*SHOWN, "as_of"], batch_size=CHUNK)
+    else:
         bulk_create_with_history(created, PairSummary, batch_size=CHUNK)
-    if changed:
         bulk_update_with_history(changed, PairSummary, [*SHOWN, "as_of"], batch_size=CHUNK)
     if touched:
         PairSummary.objects.bulk_update(touched, ["as_of"], batch_size=CHUNK)
@@ -138,11 +143,14 @@ def pair_of(instance: Figure | Target | TargetStatement) -> Stored:
 
 def refresh_after_write(sender, instance, **kwargs) -> None:
     """post_save / post_delete of a figure, target or statement."""
-    refresh_pairs([pair_of(instance)])
+    if not loading_in_bulk.get():
+        refresh_pairs([pair_of(instance)])
 
 
 def refresh_after_rename(sender, instance: Country, **kwargs) -> None:
     """post_save of a country: its pairs' rows hold its name (the overview sorts on it)."""
+    if loading_in_bulk.get():
+        return
     pairs = PairSummary.objects.filter(Q(country_a=instance) | Q(country_b=instance))
     if pairs.exclude(pair_name__contains=instance.name).exists():
         refresh_pairs(pairs.values_list("country_a", "country_b"))
