@@ -4,15 +4,21 @@ from django.db.models.signals import post_migrate
 EDITOR_MODELS = ("country", "source", "figure", "target", "targetstatement", "event")
 
 
-def ensure_editors_group(sender: AppConfig, **kwargs) -> None:
-    """Editors may add, change, view and delete facts and sources — nothing else."""
+def ensure_groups(sender: AppConfig, **kwargs) -> None:
+    """Editors add, change, view and delete facts and sources — nothing else.
+    Administrators also manage accounts and groups; only superusers change the rest."""
     from django.contrib.auth.models import Group, Permission
 
-    group, _ = Group.objects.get_or_create(name="Editors")
-    perms = Permission.objects.filter(
+    facts = Permission.objects.filter(
         content_type__app_label="tradewatch", content_type__model__in=EDITOR_MODELS
     )
-    group.permissions.set(perms)
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    editors.permissions.set(facts)
+    accounts = Permission.objects.filter(
+        content_type__app_label="auth", content_type__model__in=("user", "group")
+    )
+    administrators, _ = Group.objects.get_or_create(name="Administrators")
+    administrators.permissions.set(facts | accounts)
 
 
 def summarise_existing_data(sender: AppConfig, **kwargs) -> None:
@@ -36,7 +42,7 @@ class TradeWatchConfig(AppConfig):
         from tradewatch.models import Country, Figure, Target, TargetStatement
         from tradewatch.summaries import refresh_after_rename, refresh_after_write
 
-        post_migrate.connect(ensure_editors_group, sender=self)
+        post_migrate.connect(ensure_groups, sender=self)
         post_migrate.connect(summarise_existing_data, sender=self)
         for model in (Figure, Target, TargetStatement):
             post_save.connect(refresh_after_write, sender=model, dispatch_uid=f"summary-{model}")

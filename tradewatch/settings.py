@@ -5,6 +5,7 @@ production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATA
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "simple_history",
+    "axes",
     "tradewatch.apps.TradeWatchConfig",
 ]
 
@@ -65,7 +67,23 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: it answers a locked-out login.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Repeated failed logins are throttled (django-axes): after 5 failures for one account from
+# one address, that pair waits 15 minutes; each failure is recorded (Axes' access failure
+# log in the admin) and logged. Behind a proxy, set AXES_IPWARE_META_PRECEDENCE_ORDER to its header.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # each failure kept: who, from where, when (admin)
 
 ROOT_URLCONF = "tradewatch.urls"
 WSGI_APPLICATION = "tradewatch.wsgi.application"
@@ -187,4 +205,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # Failed logins and lockouts, whatever the root level.
+    "loggers": {
+        "axes": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "axes.apps": {"level": "WARNING"},  # not its start-up banner on every command
+    },
 }
