@@ -109,7 +109,7 @@ def test_a_bad_row_in_the_middle_writes_nothing_and_is_named(seed, tmp_path):
     out = io.StringIO()
     with pytest.raises(CommandError, match="nothing was imported"):
         call_command("import_stats", write(tmp_path, rows), stdout=out, stderr=out)
-    assert "line 5, primaryValue" in out.getvalue()
+    assert "line 5: primaryValue: 'lots' is not a number" in out.getvalue()
     assert snapshot() == before
 
 

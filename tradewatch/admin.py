@@ -155,7 +155,9 @@ class VersionCheckForm(forms.ModelForm):
     def clean(self) -> dict:
         data = super().clean()
         instance = self.instance
-        if instance.pk and "version" in self.fields:
+        if "version" in self.fields and not instance.pk:
+            data["version"] = 0  # a new fact: nobody can have saved it before
+        elif instance.pk and "version" in self.fields:
             stored = type(instance).objects.filter(pk=instance.pk).values_list("version", flat=True)
             if stored.first() not in (None, data.get("version")):
                 raise forms.ValidationError(stale_message(instance), code="stale")

@@ -56,6 +56,14 @@ class DashboardFilterForm(forms.Form):
         self.fields["from"] = year_field("From")
         self.fields["to"] = year_field("To")
         self.fields["as_of"] = as_of_field()
+        self.fields["page"] = forms.IntegerField(
+            required=False,
+            min_value=1,
+            error_messages={
+                "invalid": "“page” must be a whole number such as 2.",
+                "min_value": "“page” starts at 1.",
+            },
+        )
 
     def clean_as_of(self) -> date | None:
         return past_day(self.cleaned_data.get("as_of"))

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pycountry
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -76,7 +76,16 @@ def validate_iso3(value: str) -> None:
         raise ValidationError(f"“{value}” is not an ISO 3166-1 alpha-3 country code.")
 
 
+# All the world's trade in goods and services is about $33 trillion a year: a value between
+# two countries above $40 trillion is a typing error, not a number to publish.
+WORLD_TRADE_USD = Decimal(40 * 10**12)
 NON_NEGATIVE = [MinValueValidator(Decimal(0), "A trade value cannot be negative.")]
+USD_VALUE = [
+    *NON_NEGATIVE,
+    MaxValueValidator(
+        WORLD_TRADE_USD, "More than all the world's trade ($40 trillion): check the digits."
+    ),
+]
 MONEY = {"max_digits": 16, "decimal_places": 2}
 
 
@@ -378,7 +387,7 @@ class Figure(Versioned, Fact, Sided, InCurrency, Quoted):
     period_start = models.DateField()
     period_end = models.DateField()
     value_usd = models.DecimalField(
-        "value (USD)", **MONEY, null=True, blank=True, validators=NON_NEGATIVE
+        "value (USD)", **MONEY, null=True, blank=True, validators=USD_VALUE
     )
     qualifier = models.CharField(
         max_length=9, choices=QualifierChoice.choices, default=QualifierChoice.EXACT
@@ -451,7 +460,12 @@ class Figure(Versioned, Fact, Sided, InCurrency, Quoted):
 
     def __str__(self) -> str:
         a, b = self.pair
-        return f"{a}–{b} {self.flow_label} {self.period.label}: {self.value_label}"
+        # An unsaved edit may hold a period that ends before it starts: say so, don't fail.
+        try:
+            period = self.period.label
+        except (TypeError, ValueError):
+            period = f"{self.period_start}–{self.period_end}"
+        return f"{a}–{b} {self.flow_label} {period}: {self.value_label}"
 
     @property
     def anchor(self) -> str:
@@ -496,7 +510,7 @@ class Target(Versioned, Fact, InCurrency):
         **MONEY,
         null=True,
         blank=True,
-        validators=NON_NEGATIVE,
+        validators=USD_VALUE,
         help_text="Empty for goals without a number (“significantly increase”).",
     )
     qualifier = models.CharField(
@@ -580,7 +594,7 @@ class TargetStatement(Versioned, Sided, Quoted):
         **MONEY,
         null=True,
         blank=True,
-        validators=NON_NEGATIVE,
+        validators=USD_VALUE,
         help_text="Empty when this statement gives the target's value.",
     )
     firmness = models.CharField(

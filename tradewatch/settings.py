@@ -207,7 +207,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
     # Failed logins and lockouts, whatever the root level.
     "loggers": {
-        "axes": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "axes.apps": {"level": "WARNING"},  # not its start-up banner on every command
     },
 }

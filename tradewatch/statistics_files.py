@@ -253,8 +253,16 @@ def _decode(data: bytes) -> str | None:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        # Comtrade's downloads are often ISO-8859-1; every byte sequence decodes as it.
-        return data.decode("iso-8859-1")
+        pass
+    # Not UTF-8: Comtrade's downloads are often ISO-8859-1, and files from Russian-speaking
+    # statistics offices Windows-1251. Cyrillic words are runs of high bytes; accented Latin
+    # letters sit one at a time among ASCII ones ("Côte", "Türkiye").
+    high = [i for i, byte in enumerate(data) if byte >= 0xC0]
+    in_runs = sum(1 for i in high if (i + 1 < len(data) and data[i + 1] >= 0x80) or
+                  (i > 0 and data[i - 1] >= 0x80))  # fmt: skip
+    if high and in_runs / len(high) > 0.6:
+        return data.decode("cp1251", errors="replace")
+    return data.decode("iso-8859-1")
 
 
 def _looks_binary(text: str) -> bool:

@@ -55,7 +55,7 @@ def pair_detail(request: HtmxHttpRequest, a: str, b: str) -> HttpResponse:
         if valid_what_if and what_if.rate() is not None
         else None,
         "chart": target_chart(dashboard),
-        "figures": latest_page(dashboard.figures, request.GET.get("page")),
+        "figures": latest_page(dashboard.figures, form.cleaned_data.get("page") if filters else 1),
         "partners": partners_of(pair.first),  # the switch: the first country's partners
         "timeline": pair_timeline(pair),
     }

@@ -43,5 +43,5 @@ class Command(BaseCommand):
             f"{report.already_there} already on file"
         )
         for error in report.errors:
-            where = f"line {error.line}" + (f", {error.column}" if error.column else "")
-            self.stderr.write(f"{report.name}: {where}: {error.message}")
+            where = f"line {error.line}" if error.line else "file"
+            self.stderr.write(f"{report.name}: {where}: {error.message}")  # names its column
