@@ -75,6 +75,8 @@ def preview_view(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect(reverse("admin:tradewatch_source_changelist") + "?kind__exact=statistics")
     (report,) = import_statistics(files, dry_run=True)
+    if report.errors:
+        staged.delete()  # it can never be confirmed: the editor uploads a corrected file
     context = {
         **admin.site.each_context(request),
         "title": f"Import {staged.name}: preview",

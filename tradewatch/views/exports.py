@@ -1,6 +1,6 @@
 import csv
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_safe
 
 from tradewatch.cache import cached_response
@@ -9,8 +9,8 @@ from tradewatch.queries import pair_dashboard, pair_or_404
 from tradewatch.views.common import parse_filters, today
 
 
-def bad_query(form) -> JsonResponse:
-    return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+def api_json(data: dict, status: int = 200) -> JsonResponse:
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
 
 
 @require_safe
@@ -38,9 +38,12 @@ def pair_csv(request: HttpRequest, a: str, b: str) -> HttpResponse:
 @require_safe
 @cached_response
 def pair_api(request: HttpRequest, a: str, b: str) -> JsonResponse:
-    pair = pair_or_404(a, b)
+    """JSON, errors included: a client of the API never has to parse an HTML page."""
+    try:
+        pair = pair_or_404(a, b)
+    except Http404 as missing:
+        return api_json({"error": str(missing)}, status=404)
     form, filters = parse_filters(request)
     if filters is None:
-        return bad_query(form)
-    dashboard = pair_dashboard(pair, filters, as_of=today())
-    return JsonResponse(pair_json(dashboard), json_dumps_params={"ensure_ascii": False})
+        return api_json({"errors": form.errors.get_json_data()}, status=400)
+    return api_json(pair_json(pair_dashboard(pair, filters, as_of=today())))
