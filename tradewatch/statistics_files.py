@@ -222,8 +222,10 @@ def _read_csv(data: bytes) -> tuple[list[list[str]], int]:
                 raise
             # Rows with more cells than the header: the slower engine marks each one in place,
             # so every such row is reported and the others keep their line numbers.
+            # It splits lines on "\n" only: old Mac files end lines with "\r" alone.
+            lines = "\n".join(_LINE_END.split(text))
             frame = pd.read_csv(
-                io.StringIO(text), engine="python", on_bad_lines=_mark_too_many, **options
+                io.StringIO(lines), engine="python", on_bad_lines=_mark_too_many, **options
             )
     except pd.errors.EmptyDataError:
         raise _Unreadable("the file is empty") from None
@@ -428,7 +430,9 @@ def _comtrade_row(row: _Row) -> StatRow | None:
     row.check("cmdCode", lambda raw: _only_total(raw, scheme))
     for key, total, label in _BREAKDOWNS:
         raw = row.get(key)
-        if raw and raw != total and not (total == "0" and raw.isdigit() and int(raw) == 0):
+        # ASCII digits only: "²" is a digit to str.isdigit() but not to int().
+        zero = total == "0" and raw.isascii() and raw.isdigit() and int(raw) == 0
+        if raw and raw != total and not zero:
             message = f"{_quote(raw)} splits the total by {label}; only the totals ({key} {total})"
             row.fail(key, f"{message} are imported")
     reporter = row.check("reporterISO", lambda raw: _country(raw, row.get("reporterDesc")))
