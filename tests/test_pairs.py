@@ -107,7 +107,6 @@ def test_old_partner_urls_redirect_permanently(client, seed, old, new):
         "/pairs/blr_kgz/",
         "/pairs/BLR-KGZZ/",
         "/countries/ZZZ/",
-        "/api/pairs/BLR-BLR/",
         "/pairs/ZZZ-KGZ/report/",
         "/partners/ZZZ/",
         "/partners/BLR/",
@@ -117,6 +116,12 @@ def test_unknown_or_malformed_pairs_are_a_404_page(client, seed, url):
     response = client.get(url)
     assert response.status_code == 404
     assert b"<html" in response.content  # the friendly page, not a traceback
+
+
+def test_the_api_answers_an_unknown_pair_in_json(client, seed):
+    response = client.get("/api/pairs/BLR-BLR/")
+    assert response.status_code == 404
+    assert response.json() == {"error": "A pair needs two different countries."}
 
 
 def test_a_pair_written_in_lower_case_works(client, seed):

@@ -117,6 +117,15 @@ class _Unreadable(Exception):
     """The file as a whole cannot be read; the message says why, for the editor."""
 
 
+def read_table(
+    data: bytes, name: str
+) -> tuple[tuple[str, ...], list[tuple[int, list[str]]], list[RowError]]:
+    """Any CSV or XLSX file as its header and numbered rows of text, with what kept it from
+    being read (size, encoding, format); the facts import reads its files with this too."""
+    table, errors = _read_table(data, name)
+    return (table.header, table.rows, errors) if table else ((), [], errors)
+
+
 def _read_table(data: bytes, name: str) -> tuple[_Table | None, list[RowError]]:
     try:
         grid, offset = _read_grid(data, name.lower())
