@@ -86,3 +86,25 @@ def test_a_missing_column_is_a_file_error(db, tmp_path):
     path.write_text("record,country_a\nfigure,BLR\n")
     with pytest.raises(CommandError):
         run("import_facts", path)
+
+
+def test_editors_export_and_import_facts_in_the_admin(data, client):
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_superuser("editor", password="pw"))
+    assert "Export facts (XLSX)" in client.get("/admin/tradewatch/figure/").content.decode()
+    exported = client.get("/admin/tradewatch/figure/export-facts/")
+    assert exported["Content-Type"].endswith("spreadsheetml.sheet")
+    before = export_rows()
+    empty_database()
+    upload = io.BytesIO(exported.content)
+    upload.name = "facts.xlsx"
+    preview_url = client.post("/admin/tradewatch/figure/import-facts/", {"file": upload})[
+        "Location"
+    ]
+    preview = client.get(preview_url).content.decode()
+    assert f"would add <strong>{len(before)}</strong> facts" in preview
+    assert counts() == (0, 0, 0, 0)  # the preview writes nothing
+    done = client.post(preview_url, follow=True).content.decode()
+    assert f"added {len(before)} facts" in done
+    assert export_rows() == before

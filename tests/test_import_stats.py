@@ -180,7 +180,7 @@ def test_admin_upload_preview_and_confirm(admin_client, seed, tmp_path):
     assert "Kyrgyzstan&#x27;s imports from Belarus, 2022: USD 118,500,000" in preview
     assert snapshot() == before  # the preview writes nothing
     done = admin_client.post(preview_url, follow=True).content.decode()
-    assert "added 12 figures from official statistics" in done
+    assert "added 12 figures; 0 were already on file" in done
     assert Figure.objects.filter(source__kind=SourceKind.STATISTICS).count() == 12
     assert admin_client.post(preview_url).status_code == 404  # confirmed once, then gone
 

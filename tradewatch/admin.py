@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from tradewatch.admin_import import preview_view, upload_view
+from tradewatch.admin_import import export_view, preview_view, upload_view
 from tradewatch.domain.money import AGREEMENT_TOLERANCE
 from tradewatch.models import (
     Country,
@@ -237,6 +237,21 @@ class FigureAdmin(ReasonedAdmin):
 
     def write(self, obj: Figure) -> None:
         save_figure(obj)
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        facts = {"kind": "facts"}
+        return [
+            path("export-facts/", wrap(export_view), name="tradewatch_facts_export"),
+            path("import-facts/", wrap(upload_view), facts, name="tradewatch_facts_upload"),
+            path(
+                "import-facts/<int:pk>/",
+                wrap(preview_view),
+                facts,
+                name="tradewatch_facts_preview",
+            ),
+            *super().get_urls(),
+        ]
 
     def get_queryset(self, request):
         conflict = Q(conflicting_figure(), derived=False)
