@@ -201,8 +201,10 @@ def pair_filter(pair: Pair, prefix: str = "") -> Q:
 def accepted_figures(scope: Q) -> list[Figure]:
     """Accepted figures in one query; one stated by several sources comes once, carrying the
     others as `corroborated_by`."""
-    rows = Figure.objects.filter(scope, status=ReviewStatus.ACCEPTED).select_related(
-        "source", "side"
+    rows = (
+        Figure.objects.filter(scope, status=ReviewStatus.ACCEPTED)
+        .select_related("source", "side")
+        .defer("source__text")  # a document's full text, once per figure: never shown here
     )
     return with_corroborations(rows)
 
@@ -229,6 +231,7 @@ def accepted_targets(target_scope: Q) -> list[Target]:
             target_scope, status=ReviewStatus.ACCEPTED, target__status=ReviewStatus.ACCEPTED
         )
         .select_related("target", "source", "side")
+        .defer("source__text")
         .order_by("stated_on", "pk")
     )
     targets: dict[int, Target] = {}
