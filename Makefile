@@ -20,7 +20,21 @@ PLOTLY_BASIC := plotly.js-basic-dist-min@4.1.1
 PLOTLY_BASIC_INTEGRITY := sha512-1oNF8PeQx2hv/y7tqEVWKD3JGwn/MGEMQ8mL9HUwsaqG9FGy/OU5FHUHvzqbqxN4mnwZGI9abTiE775C4kkjMQ==
 PLOTLY_JS := vendor/plotly-basic.min.js
 
-install: $(VENV)/.installed $(PLOTLY_JS)
+# axe-core for the accessibility tests (tests/browser/test_accessibility.py), the same way.
+AXE := axe-core@4.14.1
+AXE_INTEGRITY := sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==
+AXE_JS := vendor/axe.min.js
+
+install: $(VENV)/.installed $(PLOTLY_JS) $(AXE_JS)
+
+$(AXE_JS):
+	@command -v npm >/dev/null || { echo "make install needs npm (Node.js) to fetch axe-core" >&2; exit 1; }
+	@rm -rf vendor/.axe && mkdir -p vendor/.axe
+	cd vendor/.axe && npm pack --silent $(AXE) >/dev/null
+	@got=$$(python3 -c 'import base64, glob, hashlib; f = glob.glob("vendor/.axe/*.tgz")[0]; print("sha512-" + base64.b64encode(hashlib.sha512(open(f, "rb").read()).digest()).decode())'); \
+	  if [ "$$got" != "$(AXE_INTEGRITY)" ]; then echo "$(AXE): integrity $$got does not match" >&2; exit 1; fi
+	tar -xzf vendor/.axe/*.tgz -C vendor/.axe package/axe.min.js
+	mv vendor/.axe/package/axe.min.js $@ && rm -rf vendor/.axe
 
 $(PLOTLY_JS):
 	@command -v npm >/dev/null || { echo "make install needs npm (Node.js) to fetch plotly.js" >&2; exit 1; }
