@@ -64,3 +64,15 @@ def test_two_sides_values_for_one_year_sit_apart(seed):
     kyrgyzstan = by_name["Kyrgyzstan's figures (full year)"]["x"][0]
     assert belarus.startswith("2022") and kyrgyzstan.startswith("2022")
     assert belarus < kyrgyzstan
+
+
+def test_the_chart_has_a_text_summary_and_its_values_as_a_table(client, seed):
+    html = client.get("/pairs/BLR-KGZ/").content.decode()
+    summary = html.split('class="chart-summary">')[1].split("</figcaption>")[0]
+    assert summary == (
+        "Belarus–Kyrgyzstan turnover 2022: $160.2M (Kyrgyzstan&#x27;s figure); target ≈ $500M "
+        "by 2030; needs 15.3% a year; observed 15.0% a year; status: on track."
+    )
+    table = html.split('class="chart-data"')[1].split("</details>")[0]
+    assert "<td>Target</td><td>2030</td><td>≈ $500M</td>" in table
+    assert "<td>2022</td><td>$160.2M</td>" in table

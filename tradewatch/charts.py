@@ -345,3 +345,42 @@ def svg(spec: dict, *, width: int = 900, height: int = 440) -> str:
             _kaleido_started = True
         data = kaleido.calc_fig_sync(spec, opts={"format": "svg", "width": width, "height": height})
     return data.decode() if isinstance(data, bytes) else data
+
+
+def chart_summary(dashboard: Dashboard) -> str:
+    """The chart in one sentence, for readers who do not see it (and for everyone)."""
+    a, p = dashboard.assessment, dashboard.assessment.progress
+    words = f"{dashboard.pair.name} {flow_words(dashboard)}"
+    if a.latest is None:
+        parts = [f"{words}: no full-year value reported"]
+    else:
+        who = a.latest.side.name if a.latest.side else "a source"
+        latest = format_usd(a.latest.value_usd, Qualifier(a.latest.qualifier))
+        parts = [f"{words} {a.latest.period.label}: {latest} ({who}'s figure)"]
+    if a.target and a.target.value_usd is not None:
+        target = format_usd(a.target.value_usd, Qualifier(a.target.qualifier))
+        parts.append(
+            f"target {target}" + (f" by {a.target.deadline.year}" if a.target.deadline else "")
+        )
+    if p.required_growth is not None:
+        parts.append(f"needs {p.required_growth:.1%} a year")
+    if p.observed_growth is not None:
+        parts.append(f"observed {p.observed_growth:.1%} a year")
+    parts.append(f"status: {p.status}")
+    return "; ".join(parts) + "."
+
+
+def chart_rows(dashboard: Dashboard) -> list[tuple[str, str, str]]:
+    """What the chart draws, as rows: series, period, value (targets included)."""
+    rows = []
+    for name, figures, _, _ in side_groups(dashboard):
+        rows += [(name, f.period.label, f.value_label) for f in figures]
+    for f in dashboard.figures:
+        if f.value_usd is not None and f.is_statistics:
+            who = f.side.name if f.side else "unknown side"
+            rows.append((f"{who}'s official statistics", f.period.label, f.value_label))
+    for t in dashboard.targets:
+        if t.value_usd is not None:
+            deadline = str(t.deadline.year) if t.deadline else "no deadline"
+            rows.append(("Target", deadline, format_usd(t.value_usd, Qualifier(t.qualifier))))
+    return rows

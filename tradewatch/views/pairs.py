@@ -8,7 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
 from tradewatch.cache import cached_response
-from tradewatch.charts import target_chart
+from tradewatch.charts import chart_rows, chart_summary, target_chart
 from tradewatch.forms import WhatIfForm
 from tradewatch.models import Figure
 from tradewatch.queries import (
@@ -55,6 +55,8 @@ def pair_detail(request: HtmxHttpRequest, a: str, b: str) -> HttpResponse:
         if valid_what_if and what_if.rate() is not None
         else None,
         "chart": target_chart(dashboard),
+        "chart_summary": chart_summary(dashboard),
+        "chart_rows": chart_rows(dashboard),
         "figures": latest_page(dashboard.figures, form.cleaned_data.get("page") if filters else 1),
         "partners": partners_of(pair.first),  # the switch: the first country's partners
         "timeline": pair_timeline(pair),
