@@ -113,3 +113,17 @@ def test_yesterdays_overview_and_country_page(client, history):
     assert "$250M" not in country and "Belarus" in country
     assert "$250M" in client.get("/countries/KGZ/").content.decode()
     assert client.get("/countries/KGZ/?as_of=nonsense").status_code == 400
+
+
+def test_the_changes_page_reads_a_fixed_number_of_queries(
+    client, history, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(12) as few:
+        client.get("/pairs/BLR-KGZ/changes/?n=1")
+    figure = Figure.objects.get(quote__startswith="$160.2 million in 2022", derived=False)
+    for value in range(171_400_000, 171_410_000, 1_000):  # ten more corrections
+        figure.value_usd = value
+        figure.save()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get("/pairs/BLR-KGZ/changes/?n=2").content.decode()
+    assert "value usd: 171400000.00 → 171401000.00" in page

@@ -4,12 +4,11 @@ day, kept when it was accepted then. Also the public list of changes to a pair's
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from django.db.models import Model, Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from tradewatch.models import (
@@ -108,10 +107,10 @@ ACTIONS = {"+": "added", "~": "changed", "-": "deleted"}
 QUIET_FIELDS = {"quote_start", "quote_end", "version"}  # not changes a reader would see
 
 
-def describe(record: Any, kind: str) -> Change:
+def describe(record: Any, kind: str, previous: Any | None) -> Change:
+    """One history record in words; `previous` is the object's record before it."""
     fields: tuple[tuple[str, str, str], ...] = ()
-    previous = record.prev_record if record.history_type == "~" else None
-    if previous is not None:
+    if record.history_type == "~" and previous is not None:
         delta = record.diff_against(previous)
         fields = tuple(
             (c.field.replace("_", " "), display(c.old), display(c.new))
@@ -150,8 +149,18 @@ def pair_changes(stored: tuple[str, str], limit: int = 200) -> list[Change]:
     return sorted(changes, key=lambda c: c.when, reverse=True)[:limit]
 
 
-def newest(records: Iterable[Model], kind: str, limit: int) -> list[Change]:
-    return [describe(r, kind) for r in records.order_by("-history_date", "-history_id")[:limit]]
+def newest(records: QuerySet, kind: str, limit: int) -> list[Change]:
+    """The newest `limit` records in words, each compared with the one before it: those are
+    read in one query for all (prev_record would be one per record)."""
+    latest = list(records.order_by("-history_date", "-history_id")[:limit])
+    before: dict[int, Any] = {}
+    previous = None
+    every = records.model._default_manager.filter(id__in={r.id for r in latest})
+    for record in every.order_by("id", "history_date", "history_id"):
+        if previous is not None and previous.id == record.id:
+            before[record.history_id] = previous
+        previous = record
+    return [describe(r, kind, before.get(r.history_id)) for r in latest]
 
 
 def summaries_shown_on(day: date, *, country: str = "", status: str = "", sort: str = ""):
