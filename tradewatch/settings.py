@@ -56,8 +56,7 @@ MIDDLEWARE = [
     # Pages, JSON and CSV gzipped (141 KB of dashboard HTML -> ~20 KB); static files come
     # precompressed from WhiteNoise above. Django pads gzip output against BREACH.
     "django.middleware.gzip.GZipMiddleware",
-    "tradewatch.middleware.DatabaseUnavailableMiddleware",
-    "tradewatch.middleware.StaleEditMiddleware",
+    "tradewatch.middleware.ForeseenFailuresMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
