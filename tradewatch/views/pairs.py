@@ -47,13 +47,14 @@ def pair_detail(request: HtmxHttpRequest, a: str, b: str) -> HttpResponse:
     dashboard = pair_dashboard(pair, filters or Filters(), as_of=today())
     what_if = WhatIfForm(request.GET)
     valid_what_if = what_if.is_valid()
+    rate = what_if.rate() if valid_what_if else None
     context = {
         "d": dashboard,
         "form": form,
         "what_if": what_if,
-        "what_if_result": observed_pace(dashboard.assessment.progress, what_if.rate())
-        if valid_what_if and what_if.rate() is not None
-        else None,
+        "what_if_result": None
+        if rate is None
+        else observed_pace(dashboard.assessment.progress, rate),
         "chart": target_chart(dashboard),
         "chart_summary": chart_summary(dashboard),
         "chart_rows": chart_rows(dashboard),
