@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint fmt check bench loadtest fuzz clean
+.PHONY: install run test lint fmt check bench loadtest fuzz score clean messages
 
 # A Python >= 3.12 from PATH, or else from pyenv's installed versions.
 define FIND_PYTHON
@@ -25,7 +25,18 @@ AXE := axe-core@4.14.1
 AXE_INTEGRITY := sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==
 AXE_JS := vendor/axe.min.js
 
-install: $(VENV)/.installed $(PLOTLY_JS) $(AXE_JS)
+# Russian (and any other) translations, compiled with Babel: no gettext needed.
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+install: $(VENV)/.installed $(PLOTLY_JS) $(AXE_JS) $(MO_FILES)
+
+%.mo: %.po $(VENV)/.installed
+	$(PY) manage.py compile_translations
+
+# After adding or changing strings: refresh the catalogue (needs GNU gettext), translate, commit.
+messages: install
+	$(PY) manage.py makemessages -l ru --no-location --ignore=.venv --ignore=.venv-bench --ignore=bench --ignore=tests --ignore=staticfiles --ignore=vendor
 
 $(AXE_JS):
 	@command -v npm >/dev/null || { echo "make install needs npm (Node.js) to fetch axe-core" >&2; exit 1; }
@@ -93,6 +104,12 @@ loadtest: install
 # the normal suite runs the same tests with 100.
 fuzz: install
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q tests/test_fuzz.py -p no:randomly
+
+# The extractor's precision, recall and F1 against editors' decisions on the review desk
+# (/review/), over every ingested document reviewed to the end. SCORE_ARGS="--show 5" lists
+# up to 5 misses of each kind per document; "--export DIR" writes files for extraction-dev score.py.
+score: install
+	$(PY) manage.py score_review $(SCORE_ARGS)
 
 clean:
 	rm -rf $(VENV) .venv-bench vendor staticfiles tradewatch.sqlite3 bench/tradewatch-bench.sqlite3

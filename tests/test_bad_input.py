@@ -451,6 +451,11 @@ def event_add() -> dict:
     }
 
 
+def correction() -> dict:
+    """A reader's correction of the Kyrgyz 2022 figure (FIGURE_CORRECTION)."""
+    return {"message": "It was $160.3 million.", "email": "", "page": "/pairs/BLR-KGZ/"}
+
+
 def figure_list_edit() -> dict:
     """The figure list's editable "side" column, for the Kyrgyz 2022 figure."""
     return {
@@ -481,6 +486,7 @@ TARGET_ADD = "/admin/tradewatch/target/add/"
 STATEMENT_ADD = "/admin/tradewatch/targetstatement/add/"
 SOURCE_ADD = "/admin/tradewatch/source/add/"
 TARGET_CHANGE = "/admin/tradewatch/target/1/change/"
+FIGURE_CORRECTION = "/pairs/BLR-KGZ/figures/1/correction/"
 ABOVE_WORLD_TRADE = "99999999999999"  # $100 trillion: world merchandise trade is about $25T
 LONG = 10_000
 
@@ -786,6 +792,34 @@ CASES = [
     ("htmx-unknown-target", Get("/pairs/BLR-KGZ/?to=1800", htmx="body"), 400,
      "Ensure this value is greater than or equal to 1990."),
     ("htmx-unknown-pair", Get("/pairs/BLR-ZZZ/?growth=5", htmx=HTMX_WHAT_IF), 404, NOT_FOUND),
+    # Readers' corrections (POST as a reader; the thank-you for a robot stores nothing either).
+    ("correction-unknown-figure", Get("/pairs/BLR-KGZ/figures/999999/correction/"), 404,
+     NOT_FOUND),
+    ("correction-figure-abc", Get("/pairs/BLR-KGZ/figures/abc/correction/"), 404, NOT_FOUND),
+    ("correction-figure-huge-id",
+     Get("/pairs/BLR-KGZ/figures/99999999999999999999999/correction/"), 404, NOT_FOUND),
+    ("correction-figure-of-another-pair", Get("/pairs/BLR-KAZ/figures/1/correction/"), 404,
+     NOT_FOUND),
+    ("correction-target-unknown", Post("/pairs/BLR-KGZ/targets/999/correction/", correction,
+     reader=True), 404, NOT_FOUND),
+    ("correction-unknown-pair", Get("/pairs/BLR-ZZZ/figures/1/correction/"), 404, NOT_FOUND),
+    ("correction-sources-kind", Get("/pairs/BLR-KGZ/sources/1/correction/"), 404, NOT_FOUND),
+    ("correction-empty-message", Post(FIGURE_CORRECTION, correction, (("message", "  "),),
+     reader=True), 400, "Say what is wrong with this number."),
+    ("correction-2001-characters", Post(FIGURE_CORRECTION, correction,
+     (("message", "x" * 2001),), reader=True), 400,
+     "Ensure this value has at most 2000 characters (it has 2001)."),
+    ("correction-nul-character", Post(FIGURE_CORRECTION, correction,
+     (("message", "wrong\x00value"),), reader=True), 400, "Null characters are not allowed."),
+    ("correction-bad-email", Post(FIGURE_CORRECTION, correction, (("email", "me@"),),
+     reader=True), 400, "Enter a valid email address."),
+    ("correction-300-character-email", Post(FIGURE_CORRECTION, correction,
+     (("email", "a" * 290 + "@example.org"),), reader=True), 400,
+     "Ensure this value has at most 254 characters"),
+    ("correction-3-mb-body", Post(FIGURE_CORRECTION, correction,
+     (("message", "x" * 3_000_000),), reader=True), 400, "Bad Request (400)"),
+    ("correction-robot", Post(FIGURE_CORRECTION, correction, (("website", "http://spam"),),
+     reader=True), 200, "Thank you"),
     # The API: 400 with the errors as JSON.
     ("api-from-abc", Get("/api/pairs/BLR-KGZ/?from=abc"), 400,
      '{"errors": {"from": [{"message": "“From” must be a year such as 2022.", '

@@ -1,14 +1,22 @@
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Case, Count, Exists, OuterRef, Q, When
 from django.db.models.functions import Coalesce
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import Truncator
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from tradewatch.admin_import import export_view, preview_view, upload_view
+from tradewatch.corrections import decide_corrections
 from tradewatch.domain.money import AGREEMENT_TOLERANCE
 from tradewatch.models import (
+    Correction,
+    CorrectionStatus,
     Country,
     Event,
     Figure,
@@ -118,8 +126,11 @@ class SourceAdmin(SimpleHistoryAdmin):
         )
 
     @admin.display(description="to review")
-    def proposed(self, source: Source) -> int:
-        return source.proposed_count
+    def proposed(self, source: Source) -> int | str:
+        if not source.proposed_count:
+            return 0
+        url = reverse("review-source", args=[source.pk])  # the review desk
+        return format_html('<a href="{}">{}</a>', url, source.proposed_count)
 
     @admin.display(description="facts highlighted")
     def public_page(self, source: Source) -> str:
@@ -341,3 +352,78 @@ class EventAdmin(SimpleHistoryAdmin):
     list_filter = [PairCountryFilter]
     search_fields = ["title", "quote"]
     autocomplete_fields = ["country_a", "country_b", "source"]
+
+
+def correction_action(status: CorrectionStatus, description: str):
+    def action(modeladmin, request, queryset) -> None:
+        changed = decide_corrections(queryset, status, request.user)
+        message = ngettext(
+            "%(count)d correction marked %(status)s.",
+            "%(count)d corrections marked %(status)s.",
+            changed,
+        ) % {"count": changed, "status": status.label.lower()}
+        modeladmin.message_user(request, message, messages.SUCCESS)
+
+    action.__name__ = f"mark_{status.value}"
+    return admin.action(description=description, permissions=["change"])(action)
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    """Readers' corrections: new ones first, each with its fact, page and message. Readers
+    write them and editors decide them, so nothing but the status is editable here."""
+
+    list_display = [
+        "created_at", "status", "fact_link", "page_link", "message_excerpt", "reply_to",
+        "decided",
+    ]  # fmt: skip
+    list_filter = ["status"]
+    search_fields = ["message", "email"]
+    list_select_related = ["figure", "target", "decided_by"]
+    ordering = [Case(When(status=CorrectionStatus.NEW, then=0), default=1).asc(), "-created_at"]
+    actions = [
+        correction_action(CorrectionStatus.ACCEPTED, gettext_lazy("Mark selected as accepted")),
+        correction_action(CorrectionStatus.DISMISSED, gettext_lazy("Dismiss selected")),
+    ]
+    fields = [
+        "status", "fact_link", "page_link", "message", "email", "created_at", "decided_by",
+        "decided_at",
+    ]  # fmt: skip
+    readonly_fields = fields[1:]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # readers send them, from the pages
+
+    def save_model(self, request, obj: Correction, form, change: bool) -> None:
+        if "status" in form.changed_data:  # the same record of who decided as the actions
+            decide_corrections(Correction.objects.filter(pk=obj.pk), obj.status, request.user)
+
+    @admin.display(description=gettext_lazy("fact"))
+    def fact_link(self, correction: Correction) -> str:
+        fact = correction.fact
+        kind = fact._meta.model_name
+        change = reverse(f"admin:tradewatch_{kind}_change", args=[fact.pk])
+        public = reverse("pair-detail", args=fact.pair) + f"#{kind}-{fact.pk}"
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>', change, fact, public, _("on its page")
+        )
+
+    @admin.display(description=gettext_lazy("sent from"))
+    def page_link(self, correction: Correction) -> str:
+        # A path on this site (checked when sent): never a link elsewhere.
+        return format_html('<a href="{}">{}</a>', correction.page, correction.page)
+
+    @admin.display(description=gettext_lazy("message"))
+    def message_excerpt(self, correction: Correction) -> str:
+        return Truncator(correction.message).chars(200)
+
+    @admin.display(description=gettext_lazy("reply to"), ordering="email")
+    def reply_to(self, correction: Correction) -> str:
+        return correction.email or "—"
+
+    @admin.display(description=gettext_lazy("decided"), ordering="decided_at")
+    def decided(self, correction: Correction) -> str:
+        if correction.decided_at is None:
+            return "—"
+        when = date_format(localtime(correction.decided_at), "j M Y H:i")
+        return f"{correction.decided_by or _('a former editor')}, {when}"

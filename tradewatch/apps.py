@@ -5,12 +5,16 @@ EDITOR_MODELS = ("country", "source", "figure", "target", "targetstatement", "ev
 
 
 def ensure_groups(sender: AppConfig, **kwargs) -> None:
-    """Editors add, change, view and delete facts and sources — nothing else.
-    Administrators also manage accounts and groups; only superusers change the rest."""
+    """Editors add, change, view and delete facts and sources, and view and decide readers'
+    corrections — nothing else. Administrators also manage accounts and groups; only
+    superusers change the rest."""
     from django.contrib.auth.models import Group, Permission
 
     facts = Permission.objects.filter(
         content_type__app_label="tradewatch", content_type__model__in=EDITOR_MODELS
+    ) | Permission.objects.filter(
+        content_type__app_label="tradewatch",
+        codename__in=("view_correction", "change_correction"),
     )
     editors, _ = Group.objects.get_or_create(name="Editors")
     editors.permissions.set(facts)
@@ -37,11 +41,18 @@ class TradeWatchConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
+        from django.utils.formats import get_format
+        from django.utils.translation import gettext
 
         from tradewatch.cache import data_changed
+        from tradewatch.domain import words
         from tradewatch.models import Country, Figure, Target, TargetStatement
         from tradewatch.summaries import refresh_after_rename, refresh_after_write
 
+        # The domain's words and numbers in the reader's language.
+        words.install(
+            gettext, lambda: (get_format("DECIMAL_SEPARATOR"), get_format("THOUSAND_SEPARATOR"))
+        )
         post_migrate.connect(ensure_groups, sender=self)
         post_migrate.connect(summarise_existing_data, sender=self)
         for model in (Figure, Target, TargetStatement):

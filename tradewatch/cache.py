@@ -22,13 +22,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
+from django.utils.translation import get_language
 
 from tradewatch.models import DataVersion
 
 VERSION_ROW = 1
 TIMEOUT = 24 * 3600  # entries of old versions go on their own; Redis evicts earlier if full
 REQUEST_ATTR = "_tradewatch_data_version"
-KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Vary")
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "Vary")
 MIN_GZIP_BYTES = 200  # as GZipMiddleware: below this, gzip saves nothing
 HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
@@ -74,11 +75,13 @@ def request_token(request: HttpRequest) -> str:
 
 
 def response_key(request: HttpRequest) -> str:
-    """What a public GET response depends on: data version, date, URL and the htmx headers
-    the views choose a partial by. Parameters in any order are one entry."""
+    """What a public GET response depends on: data version, date, language, URL and the htmx
+    headers the views choose a partial by. Parameters in any order are one entry."""
     query = sorted((k, tuple(v)) for k, v in request.GET.lists())
     htmx = [request.headers.get(header) for header in HTMX_HEADERS]
-    parts = (timezone.localdate(), request.path, query, htmx)
+    # The site's own address too: exports and share snippets print absolute links.
+    site = request.build_absolute_uri("/")
+    parts = (timezone.localdate(), get_language(), site, request.path, query, htmx)
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return f"tw:{request_token(request)}:{digest}"
 

@@ -9,15 +9,23 @@ import threading
 from datetime import date, timedelta
 from decimal import Decimal
 
-from tradewatch.domain.money import QUALIFIER_PREFIX, Qualifier, format_usd
-from tradewatch.models import Figure
+from django.utils.formats import date_format, get_format
+from django.utils.html import escape
+from django.utils.translation import gettext
+from django.utils.translation import gettext as _
+
+from tradewatch.domain.money import QUALIFIER_PREFIX, Qualifier, format_percent, format_usd
+from tradewatch.domain.words import localize_number
+from tradewatch.models import Figure, Target
 from tradewatch.queries import Dashboard
 
 MILLION = Decimal(10) ** 6
-COLOURS = {"target": "#c0392b", "path": "#7f8c8d", "projection": "#16a085"}
+# Okabe–Ito colours, told apart with every common colour-vision deficiency; each series
+# also differs by marker or dash, so nothing is told by colour alone.
+COLOURS = {"target": "#a8477f", "path": "#7f8c8d", "projection": "#009e73"}
 # Per side (first country as written, second, not stated): full-year and part-year colours.
-SIDE_COLOURS = (("#1f5fa8", "#6a9fd4"), ("#7b3294", "#b58fc4"), ("#444444", "#999999"))
-CONFLICT_OUTLINE = "#e67e22"
+SIDE_COLOURS = (("#0072b2", "#56b4e9"), ("#d55e00", "#e69f00"), ("#444444", "#999999"))
+CONFLICT_OUTLINE = "#000000"
 QUALIFIER_MARK = {q: prefix.strip() for q, prefix in QUALIFIER_PREFIX.items()}
 # The look of plotly's "plotly_white" template, written out: only what a scatter chart uses.
 GRID = {
@@ -47,6 +55,15 @@ def bottom_margin(entries: int, columns: int) -> int:
     return TICKS + LEGEND_ROW * math.ceil(entries / columns) + SOURCE_LINES
 
 
+LONGEST_FOR_TWO_COLUMNS = 64  # characters: plotly puts a longer legend entry on its own row
+
+
+def legend_columns(data: list[dict]) -> int:
+    """Legend entries a row on a wide chart; longer (e.g. Russian) names take a row each."""
+    longest = max((len(trace.get("name", "")) for trace in data), default=0)
+    return LEGEND_COLUMNS if longest <= LONGEST_FOR_TWO_COLUMNS else 1
+
+
 def scatter(**properties: object) -> dict:
     return {"type": "scatter", **properties}
 
@@ -60,6 +77,10 @@ def midpoint(start: date, end: date) -> str:
     return (start + (end - start) / 2).isoformat()
 
 
+def percent(fraction: float) -> str:
+    return format_percent(fraction)
+
+
 def mid_year(year: int) -> str:
     return midpoint(date(year, 1, 1), date(year, 12, 31))
 
@@ -67,16 +88,18 @@ def mid_year(year: int) -> str:
 def hover_text(figure: Figure, conflicting: bool) -> str:
     lines = [
         f"<b>{figure.value_label}</b> · {figure.period.label}",
-        f"qualifier: {Qualifier(figure.qualifier).value.replace('_', ' ')}",
+        _("qualifier: {qualifier}").format(qualifier=figure.get_qualifier_display()),
     ]
     if figure.change_pct is not None:
-        lines.append(f"change: {figure.change_pct.normalize():+f}% year on year")
+        change = localize_number(f"{figure.change_pct.normalize():+f}")
+        lines.append(_("change: {change}% year on year").format(change=change))
     if figure.derived:
-        lines.append(f"derived: {figure.derivation}")
-    side = figure.side.name if figure.side else "side not stated"
-    lines.append(f"{figure.speaker or 'Report'} ({side}) — {figure.source.title[:60]}")
+        lines.append(_("derived: {how}").format(how=figure.derivation))
+    side = figure.side.shown_name if figure.side else _("side not stated")
+    speaker = figure.speaker or _("Report")
+    lines.append(f"{speaker} ({side}) — {figure.source.title[:60]}")
     if conflicting:
-        lines.append("⚠ conflicts with another figure for this period")
+        lines.append(_("⚠ conflicts with another figure for this period"))
     return "<br>".join(lines)
 
 
@@ -115,12 +138,12 @@ def required_path(dashboard: Dashboard) -> dict | None:
         for y in years
     ]
     return scatter(
-        name=f"Path required: {progress.required_growth:.1%} a year",
+        name=_("Path required: {rate} a year").format(rate=percent(progress.required_growth)),
         x=[mid_year(y) for y in years],
         y=values,
         mode="lines",
         line={"dash": "dash", "color": COLOURS["path"], "width": 2},
-        hovertemplate="%{x|%Y}: $%{y:.0f}M needed<extra></extra>",
+        hovertemplate=_("%{x|%Y}: $%{y:.0f}M needed") + "<extra></extra>",
     )
 
 
@@ -129,18 +152,26 @@ def target_trace(dashboard: Dashboard) -> dict | None:
     if not targets:
         return None
     return scatter(
-        name="Target",
+        name=_("Target"),
         x=[mid_year(t.deadline.year) for t in targets],
         y=[millions(t.value_usd) for t in targets],
         mode="markers+text",
         text=[
-            f"Target {format_usd(t.value_usd, Qualifier(t.qualifier))} by {t.deadline.year}"
+            _("Target {value} by {year}").format(
+                value=format_usd(t.value_usd, Qualifier(t.qualifier)), year=t.deadline.year
+            )
             for t in targets
         ],
         textposition="middle left",
         hovertext=[
-            f"<b>Target {format_usd(t.value_usd, Qualifier(t.qualifier))}</b> by {t.deadline:%b %Y}"
-            f"<br>{len(t.accepted_statements)} statement(s); first stated {t.stated_on:%b %Y}"
+            _("<b>Target {value}</b> by {deadline}").format(
+                value=format_usd(t.value_usd, Qualifier(t.qualifier)),
+                deadline=date_format(t.deadline, "M Y"),
+            )
+            + "<br>"
+            + _("{count} statement(s); first stated {day}").format(
+                count=len(t.accepted_statements), day=date_format(t.stated_on, "M Y")
+            )
             for t in targets
         ],
         hoverinfo="text",
@@ -153,7 +184,9 @@ def undated_target_lines(dashboard: Dashboard) -> list[dict]:
     start, end = year_range(dashboard)
     return [
         scatter(
-            name=f"Goal {format_usd(t.value_usd, Qualifier(t.qualifier))}, no deadline",
+            name=_("Goal {value}, no deadline").format(
+                value=format_usd(t.value_usd, Qualifier(t.qualifier))
+            ),
             x=[start, end],
             y=[millions(t.value_usd)] * 2,
             mode="lines",
@@ -176,11 +209,12 @@ def year_range(dashboard: Dashboard) -> list[str]:
 
 def flow_words(dashboard: Dashboard) -> str:
     flow, pair = dashboard.filters.flow, dashboard.pair
+    first, second = pair.first.shown_name, pair.second.shown_name
     if flow == "exports":
-        return f"exports of {pair.first.name} to {pair.second.name}"
+        return _("exports of {first} to {second}").format(first=first, second=second)
     if flow == "imports":
-        return f"imports of {pair.first.name} from {pair.second.name}"
-    return "turnover"
+        return _("imports of {first} from {second}").format(first=first, second=second)
+    return _("turnover")
 
 
 # Each side's points sit a few weeks apart, so two sides' values for one year do not hide
@@ -197,12 +231,14 @@ def side_groups(dashboard: Dashboard) -> list[tuple[str, list[Figure], int, dict
         ]
         slot = index if side else 2
         full, part = SIDE_COLOURS[slot]
-        who = f"{side.name}'s figures" if side else "Side not stated"
+        who = _("{side}'s figures").format(side=side.shown_name) if side else _("Side not stated")
         shift = SIDE_SHIFT_DAYS[slot]
         groups += [
-            (f"{who} (full year)", [f for f in stated if f.period.is_full_year], shift,
+            (_("{who} (full year)").format(who=who),
+             [f for f in stated if f.period.is_full_year], shift,
              {"color": full, "symbol": "circle"}),
-            (f"{who} (part of a year)", [f for f in stated if f.period.is_partial], shift,
+            (_("{who} (part of a year)").format(who=who),
+             [f for f in stated if f.period.is_partial], shift,
              {"color": part, "symbol": "diamond"}),
         ]  # fmt: skip
     return groups
@@ -219,7 +255,7 @@ def statistics_traces(dashboard: Dashboard) -> list[dict]:
         colour = SIDE_COLOURS[index][0]
         traces.append(
             scatter(
-                name=f"{side.name}'s official statistics",
+                name=_("{side}'s official statistics").format(side=side.shown_name),
                 x=[midpoint(f.period_start, f.period_end) for f in series],
                 y=[millions(f.value_usd) for f in series],
                 mode="lines+markers",
@@ -239,13 +275,20 @@ def projection_trace(dashboard: Dashboard) -> dict | None:
     if projection is None or len(projection.years) < 2:
         return None
     return scatter(
-        name=f"Projection at the observed pace ({progress.observed_growth:.1%} a year): "
-        f"target {'in ' if projection.reached_in else ''}{projection.reached_label}",
+        name=(
+            _("Projection at the observed pace ({rate} a year): target in {year}")
+            if projection.reached_in
+            else _("Projection at the observed pace ({rate} a year): target {never}")
+        ).format(
+            rate=percent(progress.observed_growth),
+            year=projection.reached_in,
+            never=projection.reached_label,
+        ),
         x=[mid_year(y) for y in projection.years],
         y=[v / 1e6 for v in projection.values],
         mode="lines",
         line={"dash": "dot", "color": COLOURS["projection"], "width": 2},
-        hovertemplate="%{x|%Y}: $%{y:.0f}M projected, not reported<extra></extra>",
+        hovertemplate=_("%{x|%Y}: $%{y:.0f}M projected, not reported") + "<extra></extra>",
     )
 
 
@@ -256,8 +299,13 @@ def source_line(dashboard: Dashboard) -> str:
     if len(documents) > 110:
         documents = documents[:109] + "…"
     return (
-        f"Source: TradeWatch · {dashboard.pair.name} {flow_words(dashboard)}, USD million<br>"
-        f"{len(dashboard.sources)} documents: {documents}"
+        _("Source: TradeWatch · {pair} {flow}, USD million").format(
+            pair=dashboard.pair.name, flow=flow_words(dashboard)
+        )
+        + "<br>"
+        + _("{count} documents: {documents}").format(
+            count=len(dashboard.sources), documents=documents
+        )
     )
 
 
@@ -267,7 +315,7 @@ def target_chart(dashboard: Dashboard) -> dict:
     valued = [f for f in dashboard.figures if f.value_usd is not None]
     groups = side_groups(dashboard)
     groups.append(
-        ("Derived from stated growth", [f for f in valued if f.derived], 0,
+        (_("Derived from stated growth"), [f for f in valued if f.derived], 0,
          {"color": COLOURS["path"], "symbol": "circle-open"}),
     )  # fmt: skip
     data = [
@@ -283,7 +331,7 @@ def target_chart(dashboard: Dashboard) -> dict:
         *undated_target_lines(dashboard),
     ]
     data += [extra for extra in extras if extra is not None]
-    bottom = bottom_margin(len(data), LEGEND_COLUMNS)
+    bottom = bottom_margin(len(data), legend_columns(data))
     annotations = [
         {
             "text": source_line(dashboard),
@@ -302,7 +350,7 @@ def target_chart(dashboard: Dashboard) -> dict:
     if not valued and target_trace(dashboard) is None:
         annotations.append(
             {
-                "text": "No reported figures yet",
+                "text": _("No reported figures yet"),
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0.5,
@@ -315,7 +363,12 @@ def target_chart(dashboard: Dashboard) -> dict:
         **STYLE,
         "height": PLOT_HEIGHT + bottom,
         "margin": {"l": 60, "r": 20, "t": 30, "b": bottom},
-        "yaxis": {**GRID, "title": {"text": "USD million", "standoff": 15}, "rangemode": "tozero"},
+        "yaxis": {
+            **GRID,
+            "title": {"text": _("USD million"), "standoff": 15},
+            "rangemode": "tozero",
+        },
+        "separators": get_format("DECIMAL_SEPARATOR") + get_format("THOUSAND_SEPARATOR"),
         "xaxis": {
             **GRID,
             "type": "date",
@@ -330,21 +383,76 @@ def target_chart(dashboard: Dashboard) -> dict:
     return {"data": data, "layout": layout}
 
 
+def chart_title(dashboard: Dashboard) -> str:
+    return gettext("%(pair)s: %(flow)s against the target") % {
+        "pair": dashboard.pair.name,
+        "flow": flow_words(dashboard),
+    }
+
+
+def credit_line(dashboard: Dashboard, *, today: date) -> str:
+    """Who drew the chart and when: a past view (?as_of=) is dated by the day it shows."""
+    day = date_format(dashboard.filters.as_of or today, "j E Y")
+    if dashboard.filters.as_of:
+        return gettext("TradeWatch, as shown on %(day)s") % {"day": day}
+    return gettext("TradeWatch, %(day)s") % {"day": day}
+
+
+# A shared image travels without its page: the title, the source and the date go into it.
+IMAGE_WIDTH, IMAGE_HEIGHT, IMAGE_TOP = 1200, 675, 70
+
+
+def image_chart(dashboard: Dashboard, *, today: date) -> dict:
+    """The dashboard chart for chart.png / chart.svg: titled, sourced and dated."""
+    spec = target_chart(dashboard)
+    layout = spec["layout"]
+    source = layout["annotations"][0]
+    layout["margin"] = {**layout["margin"], "t": IMAGE_TOP}
+    layout["title"] = {
+        "text": f"<b>{escape(chart_title(dashboard))}</b>",
+        "x": 0,
+        "xref": "paper",
+        "xanchor": "left",
+        "font": {"size": 18, "color": "#1d2733"},
+    }
+    layout["annotations"].append(
+        {**source, "text": escape(credit_line(dashboard, today=today)), "x": 1, "xanchor": "right"}
+    )
+    return spec
+
+
+def embed_chart(dashboard: Dashboard) -> dict:
+    """The chart for a small iframe: the page prints the source line under it, and the
+    legend takes the room it needs (plotly pushes the margin) instead of a fixed sum."""
+    spec = target_chart(dashboard)
+    layout = spec["layout"]
+    layout["annotations"] = layout["annotations"][1:]
+    layout["margin"] = {"l": 50, "r": 10, "t": 10, "b": 20}
+    layout["legend"] = {**layout["legend"], "font": {"size": 10}}
+    return spec
+
+
 _kaleido_lock = threading.Lock()
 _kaleido_started = False
 
 
-def svg(spec: dict, *, width: int = 900, height: int = 440) -> str:
-    """Render a figure dict to SVG with kaleido (Chromium), one server per process."""
+def image(spec: dict, *, format: str, width: int, height: int, scale: float = 1) -> bytes:
+    """Render a figure dict to "svg" or "png" with kaleido (Chromium), one server per process.
+    The lock serialises calls: the one server draws one figure at a time."""
     global _kaleido_started
     import kaleido
 
+    opts = {"format": format, "width": width, "height": height, "scale": scale}
     with _kaleido_lock:
         if not _kaleido_started:
             kaleido.start_sync_server(mathjax=False, silence_warnings=True)
             _kaleido_started = True
-        data = kaleido.calc_fig_sync(spec, opts={"format": "svg", "width": width, "height": height})
-    return data.decode() if isinstance(data, bytes) else data
+        data = kaleido.calc_fig_sync(spec, opts=opts)
+    return data if isinstance(data, bytes) else data.encode()
+
+
+def svg(spec: dict, *, width: int = 900, height: int = 440) -> str:
+    return image(spec, format="svg", width=width, height=height).decode()
 
 
 def chart_summary(dashboard: Dashboard) -> str:
@@ -352,35 +460,54 @@ def chart_summary(dashboard: Dashboard) -> str:
     a, p = dashboard.assessment, dashboard.assessment.progress
     words = f"{dashboard.pair.name} {flow_words(dashboard)}"
     if a.latest is None:
-        parts = [f"{words}: no full-year value reported"]
+        parts = [_("{words}: no full-year value reported").format(words=words)]
     else:
-        who = a.latest.side.name if a.latest.side else "a source"
         latest = format_usd(a.latest.value_usd, Qualifier(a.latest.qualifier))
-        parts = [f"{words} {a.latest.period.label}: {latest} ({who}'s figure)"]
+        template = _("{words} {period}: {value} ({side}'s figure)")
+        if a.latest.side is None:
+            template = _("{words} {period}: {value} (a source's figure)")
+        side = a.latest.side.shown_name if a.latest.side else ""
+        parts = [
+            template.format(words=words, period=a.latest.period.label, value=latest, side=side)
+        ]
     if a.target and a.target.value_usd is not None:
         target = format_usd(a.target.value_usd, Qualifier(a.target.qualifier))
-        parts.append(
-            f"target {target}" + (f" by {a.target.deadline.year}" if a.target.deadline else "")
-        )
+        if a.target.deadline:
+            parts.append(
+                _("target {value} by {year}").format(value=target, year=a.target.deadline.year)
+            )
+        else:
+            parts.append(_("target {value}").format(value=target))
     if p.required_growth is not None:
-        parts.append(f"needs {p.required_growth:.1%} a year")
+        parts.append(_("needs {rate} a year").format(rate=percent(p.required_growth)))
     if p.observed_growth is not None:
-        parts.append(f"observed {p.observed_growth:.1%} a year")
-    parts.append(f"status: {p.status}")
+        parts.append(_("observed {rate} a year").format(rate=percent(p.observed_growth)))
+    parts.append(_("status: {status}").format(status=_(p.status)))
     return "; ".join(parts) + "."
+
+
+def chart_points(dashboard: Dashboard) -> list[tuple[str, Figure | Target]]:
+    """What the chart draws, series by series: each figure and each valued target (the
+    chart's data table and its CSV/JSON export both list these)."""
+    points: list[tuple[str, Figure | Target]] = []
+    for name, figures, *_shift_and_marker in side_groups(dashboard):
+        points += [(name, f) for f in figures]
+    for f in dashboard.figures:
+        if f.value_usd is not None and f.is_statistics:
+            who = f.side.shown_name if f.side else _("unknown side")
+            points.append((_("{side}'s official statistics").format(side=who), f))
+    points += [(_("Target"), t) for t in dashboard.targets if t.value_usd is not None]
+    return points
+
+
+def point_cells(fact: Figure | Target) -> tuple[str, str]:
+    """A point's period and value as the chart's data table shows them."""
+    if isinstance(fact, Figure):
+        return fact.period.label, fact.value_label
+    deadline = str(fact.deadline.year) if fact.deadline else _("no deadline")
+    return deadline, format_usd(fact.value_usd, Qualifier(fact.qualifier))
 
 
 def chart_rows(dashboard: Dashboard) -> list[tuple[str, str, str]]:
     """What the chart draws, as rows: series, period, value (targets included)."""
-    rows = []
-    for name, figures, _, _ in side_groups(dashboard):
-        rows += [(name, f.period.label, f.value_label) for f in figures]
-    for f in dashboard.figures:
-        if f.value_usd is not None and f.is_statistics:
-            who = f.side.name if f.side else "unknown side"
-            rows.append((f"{who}'s official statistics", f.period.label, f.value_label))
-    for t in dashboard.targets:
-        if t.value_usd is not None:
-            deadline = str(t.deadline.year) if t.deadline else "no deadline"
-            rows.append(("Target", deadline, format_usd(t.value_usd, Qualifier(t.qualifier))))
-    return rows
+    return [(series, *point_cells(fact)) for series, fact in chart_points(dashboard)]

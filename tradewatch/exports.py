@@ -1,11 +1,32 @@
-"""CSV rows and JSON dicts for a pair, built from the same Dashboard the page shows."""
+"""CSV rows and JSON dicts for a pair, built from the same Dashboard the page shows.
 
+Every fact a record holds carries its provenance: side, speaker, quote and source (title,
+kind, publisher, date, URL), and the TradeWatch page that shows the quote in its document.
+`site` ("https://tradewatch.example") makes those page links absolute; "" leaves them
+relative to the site.
+"""
+
+import csv
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from typing import IO
+
+from django.urls import reverse
 
 from tradewatch.domain.firmness import strongest
-from tradewatch.models import Figure, Target
+from tradewatch.models import Country, Figure, Source, Target, TargetStatement
 from tradewatch.queries import Dashboard, Pair, Spread, StatisticsGap
+
+# Columns added after the first release, kept at the end of figures.csv so a client that
+# reads its columns by position still finds the old ones where they were.
+LATER_COLUMNS = (
+    "value_shown",
+    "side_name",
+    "source_page",
+    "statement_side_name",
+    "statement_source_page",
+)
 
 
 def iso(day: date | None) -> str | None:
@@ -41,8 +62,39 @@ def currency_dict(fact: Figure | Target) -> dict:
     }
 
 
+def side_name(country: Country | None) -> str | None:
+    """The side as the page names it (in the reader's language); None where not stated."""
+    return country.shown_name if country else None
+
+
+def source_page(fact: Figure | TargetStatement, site: str = "") -> str:
+    """The TradeWatch page of the fact's document, at the fact's quote."""
+    return f"{site}{reverse('source-detail', args=[fact.source_id])}#{fact.anchor}"
+
+
+def provenance(fact: Figure | TargetStatement | None, site: str = "") -> dict:
+    """Who states a fact and where: the columns every exported fact carries (the same keys,
+    empty, where a row has no such fact)."""
+    if fact is None:
+        keys = ("side", "side_name", "speaker", "quote", "source", "source_page")
+        return dict.fromkeys(keys) | {"source": source_dict(None)}
+    return {
+        "side": fact.side_id,
+        "side_name": side_name(fact.side),
+        "speaker": fact.speaker or None,
+        "quote": fact.quote,
+        "source": source_dict(fact.source),
+        "source_page": source_page(fact, site),
+    }
+
+
 def figure_dict(
-    f: Figure, pair: Pair, conflicting: frozenset[int], gaps: dict[int, StatisticsGap]
+    f: Figure,
+    pair: Pair,
+    conflicting: frozenset[int],
+    gaps: dict[int, StatisticsGap],
+    *,
+    site: str = "",
 ) -> dict:
     return {
         "id": f.pk,
@@ -65,6 +117,20 @@ def figure_dict(
         "quote": f.quote,
         "source": source_dict(f.source),
         "statistics_gap": gap_dict(gaps.get(f.pk)),
+        # Added later: the value as the page's table shows it, and more provenance.
+        "value_shown": f.value_shown,
+        "side_name": side_name(f.side),
+        "source_page": source_page(f, site),
+        # The same figure in other documents (the page's "Also stated in").
+        "also_stated_in": [
+            {
+                "speaker": c.speaker or None,
+                "quote": c.quote,
+                "source": source_dict(c.source),
+                "source_page": source_page(c, site),
+            }
+            for c in getattr(f, "corroborated_by", ())
+        ],
     }
 
 
@@ -76,7 +142,13 @@ def gap_dict(gap: StatisticsGap | None) -> dict:
     }
 
 
-def source_dict(s) -> dict:
+SOURCE_KEYS = ("id", "title", "kind", "publisher", "published", "date_inferred", "url")
+
+
+def source_dict(s: Source | None) -> dict:
+    """The document behind a fact; the same keys, empty, where a row has no fact."""
+    if s is None:
+        return dict.fromkeys(SOURCE_KEYS)
     return {
         "id": s.pk,
         "title": s.title,
@@ -88,7 +160,7 @@ def source_dict(s) -> dict:
     }
 
 
-def target_dict(t: Target, pair: Pair) -> dict:
+def target_dict(t: Target, pair: Pair, *, site: str = "") -> dict:
     return {
         "id": t.pk,
         **flow_dict(t, pair),
@@ -111,6 +183,8 @@ def target_dict(t: Target, pair: Pair) -> dict:
                 "wording": s.wording,
                 "quote": s.quote,
                 "source": source_dict(s.source),
+                "side_name": side_name(s.side),
+                "source_page": source_page(s, site),
             }
             for s in t.accepted_statements
         ],
@@ -152,7 +226,7 @@ def spread_dict(s: Spread) -> dict:
     }
 
 
-def pair_json(d: Dashboard) -> dict:
+def pair_json(d: Dashboard, *, site: str = "") -> dict:
     conflicting = d.conflicting_ids
     return {
         "reporter": {"iso3": d.pair.first.iso3, "name": d.pair.first.name},
@@ -161,8 +235,10 @@ def pair_json(d: Dashboard) -> dict:
         "flow": d.filters.flow,
         # A past day: the data as TradeWatch showed it at the end of that day.
         "as_of": iso(d.filters.as_of),
-        "figures": [figure_dict(f, d.pair, conflicting, d.statistics_gaps) for f in d.figures],
-        "targets": [target_dict(t, d.pair) for t in d.targets],
+        "figures": [
+            figure_dict(f, d.pair, conflicting, d.statistics_gaps, site=site) for f in d.figures
+        ],
+        "targets": [target_dict(t, d.pair, site=site) for t in d.targets],
         "spreads": [spread_dict(s) for s in d.spreads],
         "progress": progress_dict(d),
     }
@@ -179,19 +255,33 @@ def flat(record: dict, prefix: str = "") -> dict:
     return out
 
 
-def csv_rows(d: Dashboard) -> tuple[list[str], list[dict]]:
+def columns_of(rows: Iterable[dict]) -> list[str]:
+    """Every key of the rows, in the order they first appear."""
+    return list(dict.fromkeys(key for row in rows for key in row))
+
+
+def csv_rows(d: Dashboard, *, site: str = "") -> tuple[list[str], list[dict]]:
     """Figures, then one row per target statement: the JSON records, flattened."""
     conflicting = d.conflicting_ids
     rows = [
-        {"kind": "figure"} | flat(figure_dict(f, d.pair, conflicting, d.statistics_gaps))
+        {"kind": "figure"} | flat(figure_dict(f, d.pair, conflicting, d.statistics_gaps, site=site))
         for f in d.figures
     ]
     for target in d.targets:
-        record = target_dict(target, d.pair)
+        record = target_dict(target, d.pair, site=site)
         for statement in record["statements"]:
             rows.append({"kind": "target"} | flat(record) | flat(statement, "statement_"))
-    columns = list(dict.fromkeys(key for row in rows for key in row)) or ["kind"]
-    return columns, rows
+    columns = columns_of(rows) or ["kind"]
+    later = [c for c in columns if c in LATER_COLUMNS]
+    return [c for c in columns if c not in LATER_COLUMNS] + later, rows
+
+
+def write_csv(stream: IO[str], columns: list[str], rows: Iterable[dict]) -> None:
+    """A header and the rows, every cell safe to open in a spreadsheet."""
+    writer = csv.DictWriter(stream, fieldnames=columns)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
 
 
 def spreadsheet_safe(cell: object) -> object:

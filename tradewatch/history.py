@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from tradewatch.models import (
     Country,
@@ -103,7 +104,19 @@ class Change:
         return f"change-{self.kind.replace(' ', '-')}-{self.object_id}-{self.when.timestamp():.0f}"
 
 
-ACTIONS = {"+": "added", "~": "changed", "-": "deleted"}
+ACTIONS = {"+": gettext_noop("added"), "~": gettext_noop("changed"), "-": gettext_noop("deleted")}
+# Kinds and the fields a change lists, in English (also anchors); translated where shown.
+WORDS = (
+    gettext_noop("figure"), gettext_noop("target"), gettext_noop("target statement"),
+    gettext_noop("value usd"), gettext_noop("amount"), gettext_noop("currency"),
+    gettext_noop("qualifier"), gettext_noop("period start"), gettext_noop("period end"),
+    gettext_noop("status"), gettext_noop("quote"), gettext_noop("speaker"),
+    gettext_noop("side"), gettext_noop("flow"), gettext_noop("deadline"),
+    gettext_noop("firmness"), gettext_noop("preferred"), gettext_noop("preferred reason"),
+    gettext_noop("change pct"), gettext_noop("description"), gettext_noop("superseded by"),
+    gettext_noop("value as stated"), gettext_noop("deadline as stated"), gettext_noop("wording"),
+    gettext_noop("duplicate of"), gettext_noop("stated on"),
+)  # fmt: skip
 QUIET_FIELDS = {"quote_start", "quote_end", "version"}  # not changes a reader would see
 
 
@@ -165,10 +178,14 @@ def newest(records: QuerySet, kind: str, limit: int) -> list[Change]:
 
 def summaries_shown_on(day: date, *, country: str = "", status: str = "", sort: str = ""):
     """The overview's rows as they stood at the end of `day`, filtered and sorted as today's
-    (summaries.summary_order); a QuerySet of PairSummary instances built from history."""
+    (summaries.summary_order); a QuerySet of PairSummary's history records (its fields)."""
     from tradewatch.summaries import ordering  # summaries imports this module's neighbours
 
-    rows = PairSummary.history.as_of(end_of(day))
+    # The records themselves, not history.as_of()'s instances: making an instance reads the
+    # fields the history leaves out (`as_of`) back with queries for every row.
+    at = end_of(day)
+    rows = PairSummary.history.filter(history_date__lte=at).latest_of_each()
+    rows = rows.exclude(history_type="-")  # deleted by then
     if country:
         rows = rows.filter(Q(country_a=country) | Q(country_b=country))
     if status:

@@ -9,66 +9,75 @@ from decimal import Decimal
 import pycountry
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+)
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tradewatch.domain.money import Qualifier, format_usd
+from tradewatch.country_names import localized_country_name
+from tradewatch.domain.money import Qualifier, format_usd, short_money
 from tradewatch.domain.periods import Period
+from tradewatch.domain.words import localize_number
 
 
 class Flow(models.TextChoices):
     """What a reader asks for, seen from the first country of a pair as written (A-B)."""
 
-    TURNOVER = "turnover", "Turnover"
-    EXPORTS = "exports", "Exports"
-    IMPORTS = "imports", "Imports"
+    TURNOVER = "turnover", _("Turnover")
+    EXPORTS = "exports", _("Exports")
+    IMPORTS = "imports", _("Imports")
 
 
 class StoredFlow(models.TextChoices):
     """How a fact is stored: turnover has no direction; every one-way flow is stored as the
     exports of its `exporter`, so A's exports to B and B's imports from A are one series."""
 
-    TURNOVER = "turnover", "Turnover"
-    EXPORTS = "exports", "Exports of the exporter to the other country"
+    TURNOVER = "turnover", _("Turnover")
+    EXPORTS = "exports", _("Exports of the exporter to the other country")
 
 
 class QualifierChoice(models.TextChoices):
-    EXACT = Qualifier.EXACT.value, "exact"
-    ABOUT = Qualifier.ABOUT.value, "about"
-    MORE_THAN = Qualifier.MORE_THAN.value, "more than"
-    LESS_THAN = Qualifier.LESS_THAN.value, "less than"
+    EXACT = Qualifier.EXACT.value, _("exact")
+    ABOUT = Qualifier.ABOUT.value, _("about")
+    MORE_THAN = Qualifier.MORE_THAN.value, _("more than")
+    LESS_THAN = Qualifier.LESS_THAN.value, _("less than")
 
 
 class ReviewStatus(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    ACCEPTED = "accepted", "Accepted"
-    REJECTED = "rejected", "Rejected"
+    PROPOSED = "proposed", _("Proposed")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
 
 
 class DatePrecision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
 
 
 class SourceKind(models.TextChoices):
     """How much a number weighs: statistics over statements (domain/sides.py)."""
 
-    STATISTICS = "statistics", "Official statistics"
-    STATEMENT = "statement", "An official's statement"
-    PRESS = "press", "Press estimate"
+    STATISTICS = "statistics", _("Official statistics")
+    STATEMENT = "statement", _("An official's statement")
+    PRESS = "press", _("Press estimate")
 
 
 class Firmness(models.TextChoices):
     """How binding a target statement is, weakest first (domain/firmness.py ranks them)."""
 
-    REMARK = "remark", "Remark (meeting, interview)"
-    PLAN = "plan", "Plan (commission decision, roadmap)"
-    AGREEMENT = "agreement", "Signed agreement"
-    LAW = "law", "Law"
+    REMARK = "remark", _("Remark (meeting, interview)")
+    PLAN = "plan", _("Plan (commission decision, roadmap)")
+    AGREEMENT = "agreement", _("Signed agreement")
+    LAW = "law", _("Law")
 
 
 def validate_iso3(value: str) -> None:
@@ -116,6 +125,12 @@ class Country(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("country-detail", args=[self.iso3])
+
+    @property
+    def shown_name(self) -> str:
+        """The name in the reader's language (CLDR's, through Babel); the stored English
+        name where the language is English or CLDR has none."""
+        return localized_country_name(self.iso3, get_language()) or self.name
 
 
 class Source(models.Model):
@@ -486,6 +501,24 @@ class Figure(Versioned, Fact, Sided, InCurrency, Quoted):
             return "—"
         return format_usd(self.value_usd, Qualifier(self.qualifier))
 
+    @property
+    def value_shown(self) -> str:
+        """The value as the figures table shows it (and the exports repeat): US dollars, else
+        the amount as stated, else the stated change or growth factor."""
+        if self.value_usd is not None:
+            return self.value_label
+        if self.amount is not None:
+            return short_money(self.amount, self.currency)
+        if self.change_pct is not None:
+            words = {Qualifier.MORE_THAN: gettext("more than"), Qualifier.ABOUT: gettext("about")}
+            prefix = words.get(Qualifier(self.change_qualifier), "")
+            change = localize_number(f"{self.change_pct.normalize():+f}%")
+            return f"{prefix} {change}" if prefix else change
+        if self.growth_factor:
+            whole = self.growth_factor == self.growth_factor.to_integral_value()
+            return "×" + localize_number(f"{self.growth_factor:.{0 if whole else 2}f}")
+        return ""
+
     def clean(self) -> None:
         super().clean()
         self.check_side(self.pair)
@@ -737,3 +770,113 @@ class StatisticsUpload(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CorrectionStatus(models.TextChoices):
+    NEW = "new", _("New")
+    ACCEPTED = "accepted", _("Accepted")
+    DISMISSED = "dismissed", _("Dismissed")
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def open(self) -> "CorrectionQuerySet":
+        """Awaiting an editor's decision, oldest first (the review queue's order)."""
+        return self.filter(status=CorrectionStatus.NEW).order_by("created_at", "pk")
+
+
+class Correction(models.Model):
+    """A reader's report that a published figure or target is wrong. Not published data:
+    it changes no page (no data-version bump) until an editor acts on it."""
+
+    MAX_MESSAGE = 2000
+
+    # One of the two (correction_of_one_fact). A fact deleted takes its reports with it: its
+    # own history records the deletion, and a report about nothing helps no editor.
+    figure = models.ForeignKey(
+        Figure, on_delete=models.CASCADE, null=True, blank=True, related_name="corrections"
+    )
+    target = models.ForeignKey(
+        Target, on_delete=models.CASCADE, null=True, blank=True, related_name="corrections"
+    )
+    page = models.CharField(_("page"), max_length=300, blank=True)
+    message = models.TextField(
+        _("what is wrong"), max_length=MAX_MESSAGE, validators=[MaxLengthValidator(MAX_MESSAGE)]
+    )
+    email = models.EmailField(_("reply to (optional)"), blank=True)
+    # A keyed hash (HMAC with SECRET_KEY) of the sender's IP address, not the address: the
+    # rate limit and spotting a flood only need "same sender or not", and a raw IP is
+    # personal data we would otherwise keep for ever. Unkeyed, the 2³² IPv4 addresses could
+    # be hashed in minutes to reverse it.
+    sender = models.CharField(max_length=64, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        max_length=9, choices=CorrectionStatus.choices, default=CorrectionStatus.NEW
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(figure__isnull=False, target__isnull=True)
+                | Q(figure__isnull=True, target__isnull=False),
+                name="correction_of_one_fact",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()}: {self.fact}"
+
+    @property
+    def fact(self) -> "Figure | Target | None":
+        return self.figure or self.target
+
+    def clean(self) -> None:
+        super().clean()
+        if (self.figure_id is None) == (self.target_id is None):
+            raise ValidationError(_("A correction concerns exactly one figure or one target."))
+
+
+class ExtractorRun(models.Model):
+    """What the extractor proposed for one ingested document, kept as it proposed it, beside
+    the facts editors then accepted, corrected, rejected or added: `make score` measures the
+    extractor against their decisions (tradewatch/review_score.py)."""
+
+    source = models.OneToOneField(Source, on_delete=models.CASCADE, related_name="extractor_run")
+    # Ingested with --accept: published without review, so there is no decision to score.
+    accepted_unreviewed = models.BooleanField(default=False)
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"extractor run on {self.source}"
+
+
+class Proposal(models.Model):
+    """One fact as the extractor proposed it, and the fact stored from it (none when it could
+    not be stored, or was deleted since)."""
+
+    run = models.ForeignKey(ExtractorRun, on_delete=models.CASCADE, related_name="proposals")
+    fact = models.JSONField(help_text="As `manage.py extract --format json` prints it.")
+    figure = models.OneToOneField(
+        Figure, on_delete=models.SET_NULL, null=True, blank=True, related_name="proposal"
+    )
+    statement = models.OneToOneField(
+        TargetStatement, on_delete=models.SET_NULL, null=True, blank=True, related_name="proposal"
+    )
+    not_stored = models.CharField(max_length=300, blank=True, help_text="Why, if it was not.")
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.fact.get('kind')}: {self.fact.get('quote', '')[:60]}"

@@ -11,6 +11,9 @@ from datetime import date
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tradewatch.domain.agreement import values_conflict
 from tradewatch.domain.money import Qualifier
@@ -25,6 +28,7 @@ from tradewatch.domain.projection import Projection, project
 from tradewatch.domain.sides import Claim, choose, rank
 from tradewatch.history import figures_shown_on, targets_shown_on
 from tradewatch.models import (
+    Correction,
     Country,
     Event,
     Figure,
@@ -36,7 +40,7 @@ from tradewatch.models import (
     TargetStatement,
 )
 
-UNKNOWN_SIDE = "an unnamed side"
+UNKNOWN_SIDE = gettext_lazy("an unnamed side")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +56,7 @@ class Pair:
 
     @property
     def name(self) -> str:
-        return f"{self.first.name}–{self.second.name}"
+        return f"{self.first.shown_name}–{self.second.shown_name}"
 
     @property
     def stored(self) -> tuple[str, str]:
@@ -65,7 +69,7 @@ class Pair:
 
     def side_name(self, iso3: str | None) -> str:
         country = self.country(iso3)
-        return country.name if country else UNKNOWN_SIDE
+        return country.shown_name if country else str(UNKNOWN_SIDE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,11 @@ class Filters:
     year_from: int | None = None
     year_to: int | None = None
     as_of: date | None = None  # a past day: the page as TradeWatch showed it then
+
+    @property
+    def flow_label(self) -> str:
+        """'turnover' in the reader's language."""
+        return str(Flow(self.flow).label).lower()
 
     def covers(self, period: Period) -> bool:
         if self.year_from is not None and period.end.year < self.year_from:
@@ -300,8 +309,15 @@ def growth_evidence(figures: list[Figure], side: str | None) -> list[GrowthEvide
     for f in figures:
         if f.change_pct is not None and f.period.is_full_year:
             qualifier = Qualifier(f.change_qualifier)
-            label = f"{'more than ' if qualifier == Qualifier.MORE_THAN else ''}"
-            label += f"{f.change_pct.normalize():f}% in {f.period.label} as stated"
+            template = (
+                # xgettext:no-python-format
+                _("more than {pct}% in {period} as stated")
+                if qualifier == Qualifier.MORE_THAN
+                # xgettext:no-python-format
+                else _("{pct}% in {period} as stated")
+            )
+            pct = number_format(f.change_pct.normalize())
+            label = template.format(pct=pct, period=f.period.label)
             rate = float(f.change_pct) / 100
             evidence.append(GrowthEvidence(rate, f.period_end.year, label, stated=True))
     own = [f for f in full_year_values(figures) if f.side_id == side]
@@ -492,3 +508,32 @@ def source_with_facts(pk: int) -> tuple[Source, list[Figure], list[TargetStateme
         .select_related("target__country_a", "target__country_b", "side")
     )
     return source, figures, statements
+
+
+def published_fact_or_404(pair: Pair, kind: str, pk: int) -> Figure | Target:
+    """A figure or target this pair's dashboard shows (accepted), with what the correction
+    form quotes; readers can report only what is published, so any other is a 404."""
+    if kind == "figure":
+        fact = (
+            Figure.objects.filter(pair_filter(pair), pk=pk, status=ReviewStatus.ACCEPTED)
+            .select_related("source", "side")
+            .defer("source__text")
+            .first()
+        )
+    else:
+        fact = Target.objects.filter(pair_filter(pair), pk=pk, status=ReviewStatus.ACCEPTED).first()
+        if fact is not None:
+            statements = fact.statements.filter(status=ReviewStatus.ACCEPTED)
+            fact.accepted_statements = list(
+                statements.select_related("source", "side")
+                .defer("source__text")
+                .order_by("stated_on", "pk")
+            )
+    if fact is None:
+        raise Http404(_("This pair's page shows no such figure or target."))
+    return fact
+
+
+def open_corrections() -> QuerySet[Correction]:
+    """Readers' corrections awaiting an editor, oldest first, each with its fact."""
+    return Correction.objects.open().select_related("figure", "target")

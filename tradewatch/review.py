@@ -88,14 +88,16 @@ def save_figure(figure: Figure) -> Figure:
 
 
 @transaction.atomic
-def review_figures(figures: QuerySet[Figure], status: str) -> int:
-    """Accept or reject figures, oldest first; each is saved so its history is kept."""
+def review_figures(figures: QuerySet[Figure], status: str, reason: str | None = None) -> int:
+    """Accept or reject figures, oldest first; each is saved so its history is kept (with
+    `reason`, when given, as the change reason)."""
     changed = 0
     # A fresh, join-free query: PostgreSQL cannot lock the nullable side of an outer join.
     locked = Figure.objects.filter(pk__in=figures.values("pk")).order_by("pk").select_for_update()
     for figure in locked:
         if figure.status != status:
             figure.status = status
+            figure._change_reason = reason  # read by simple-history
             save_figure(figure)
             changed += 1
     return changed
@@ -109,13 +111,16 @@ def save_statement(statement: TargetStatement) -> TargetStatement:
 
 
 @transaction.atomic
-def review_statements(statements: QuerySet[TargetStatement], status: str) -> int:
+def review_statements(
+    statements: QuerySet[TargetStatement], status: str, reason: str | None = None
+) -> int:
     """Accept or reject statements; a target is shown exactly while one is accepted."""
     changed = 0
     locked = TargetStatement.objects.filter(pk__in=statements.values("pk")).select_for_update()
     for statement in locked.order_by("pk"):
         if statement.status != status:
             statement.status = status
+            statement._change_reason = reason
             save_statement(statement)
             changed += 1
     return changed

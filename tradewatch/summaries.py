@@ -20,6 +20,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from tradewatch.cache import bump_data_version
 from tradewatch.domain.progress import Status
+from tradewatch.history import summaries_shown_on, targets_shown_on, with_facts_shown_on
 from tradewatch.models import Country, Figure, PairSummary, StoredFlow, Target, TargetStatement
 from tradewatch.queries import Pair, accepted_figures, accepted_targets, assess_pair
 
@@ -231,6 +232,43 @@ def summaries_by_id(ids: Iterable[int]) -> list[PairSummary]:
         "country_a", "country_b", "latest__side", "latest_a", "latest_b", "target"
     ).in_bulk(ids)
     return [rows[pk] for pk in ids]
+
+
+def every_summary(
+    *, as_of: date, past: date | None = None, country: str = "", status: str = "", sort: str = ""
+) -> list[PairSummary]:
+    """Every row the filters select in their order, not one page (what an export of the
+    overview or a country page lists), with each figure's side and source: one query after
+    summary_order's, however many rows. `past`: the rows as shown at the end of that day."""
+    if past is not None:
+        shown = summaries_shown_on(past, country=country, status=status, sort=sort)
+        return with_facts_shown_on(list(shown), past)
+    ids = summary_order(as_of=as_of, country=country, status=status, sort=sort)
+    facts = ("latest", "latest_a", "latest_b")
+    return list(
+        PairSummary.objects.filter(pk__in=ids)
+        .order_by(*ordering(sort))
+        .select_related(
+            "country_a",
+            "country_b",
+            "target",
+            *(f"{f}__side" for f in facts),
+            *(f"{f}__source" for f in facts),
+        )
+        .defer(*(f"{f}__source__text" for f in facts))  # documents' full texts: not exported
+    )
+
+
+def first_statements(
+    targets: Iterable[Target | None], day: date | None = None
+) -> dict[int, TargetStatement]:
+    """The accepted statement that first set each target (as shown at the end of `day`, for
+    a past view): where a summary row's target comes from. One query (three for a day)."""
+    ids = [t.pk for t in targets if t is not None]
+    if day is None:
+        return {t.pk: t.accepted_statements[0] for t in accepted_targets(Q(target_id__in=ids))}
+    _, statements = targets_shown_on(Q(pk__in=ids), day)
+    return {pk: shown[0] for pk, shown in statements.items() if shown}
 
 
 def as_rows(summaries: Iterable[PairSummary], first: str) -> list[PairRow]:

@@ -19,7 +19,13 @@
       var data = document.getElementById(el.dataset.chart);
       if (!data) return;
       var spec = JSON.parse(data.textContent);
-      fitLegend(el, spec);
+      // data-chart-fill (the embed): the chart takes its box's height, whatever the iframe's;
+      // a short frame leaves no room for the legend, and the caption below says it in words.
+      if (el.hasAttribute("data-chart-fill")) {
+        delete spec.layout.height;
+        if (el.clientHeight < 320) spec.layout.showlegend = false;
+        if (el.clientWidth < 500) spec.layout.xaxis.dtick = "M24";  // upright year labels
+      } else fitLegend(el, spec);
       window.Plotly.newPlot(el, spec.data, spec.layout, {
         responsive: true,
         displaylogo: false,

@@ -8,7 +8,7 @@ from playwright.sync_api import Browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PAGES = ["/", "/countries/KGZ/", "/pairs/BLR-KGZ/", "/pairs/BLR-KGZ/changes/", "/sources/3/",
-         "/methodology/", "/pairs/BLR-KGZ/report/"]  # fmt: skip
+         "/methodology/", "/pairs/BLR-KGZ/report/", "/pairs/BLR-KGZ/embed/"]  # fmt: skip
 CONTROLS = "main input:not([type=hidden]), main select, main button, main summary"
 SHOTS = Path(__file__).resolve().parents[2] / "tmp" / "screenshots"
 

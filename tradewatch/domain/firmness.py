@@ -3,12 +3,14 @@ restated at a commission that adopts a plan has become a plan."""
 
 from collections.abc import Iterable
 
+from tradewatch.domain.words import N_
+
 ORDER = ("remark", "plan", "agreement", "law")  # weakest first
-LABELS = {
-    "remark": "remark",
-    "plan": "plan",
-    "agreement": "signed agreement",
-    "law": "law",
+LABELS = {  # in English; translated where shown
+    "remark": N_("remark"),
+    "plan": N_("plan"),
+    "agreement": N_("signed agreement"),
+    "law": N_("law"),
 }
 
 

@@ -4,7 +4,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-MONTH_ABBR = calendar.month_abbr
+from tradewatch.domain.words import month_abbr
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -43,13 +43,14 @@ class Period:
         whole_months = s.day == 1 and e.day == calendar.monthrange(e.year, e.month)[1]
         if s.month == 1 and e.month == 12 and whole_months:
             return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+        start, end = month_abbr(s.month), month_abbr(e.month)
         if not whole_months:
-            return f"{s:%d %b %Y}–{e:%d %b %Y}"
+            return f"{s.day:02} {start} {s.year}–{e.day:02} {end} {e.year}"
         if s.year == e.year:
             if s.month == e.month:
-                return f"{MONTH_ABBR[s.month]} {s.year}"
-            return f"{MONTH_ABBR[s.month]}–{MONTH_ABBR[e.month]} {s.year}"
-        return f"{MONTH_ABBR[s.month]} {s.year}–{MONTH_ABBR[e.month]} {e.year}"
+                return f"{start} {s.year}"
+            return f"{start}–{end} {s.year}"
+        return f"{start} {s.year}–{end} {e.year}"
 
 
 def years_between(start: date, end: date) -> float:

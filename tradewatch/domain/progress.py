@@ -20,29 +20,39 @@ from decimal import Decimal
 from enum import StrEnum
 
 from tradewatch.domain.periods import Period, years_between
+from tradewatch.domain.words import N_, _
 
 ON_TRACK_RATIO = 0.95
 ACCELERATION_RATIO = 0.60
 
 
 class Status(StrEnum):
-    TARGET_REACHED = "target reached"
-    ON_TRACK = "on track"
-    ACCELERATION_NEEDED = "acceleration needed"
-    LIMITED_PROGRESS = "limited progress"
-    MOVING_AWAY = "moving away"
-    DEADLINE_PASSED = "deadline passed"
-    INSUFFICIENT_DATA = "insufficient data"
+    # The English words are also the stored values; pages translate them when shown.
+    TARGET_REACHED = N_("target reached")
+    ON_TRACK = N_("on track")
+    ACCELERATION_NEEDED = N_("acceleration needed")
+    LIMITED_PROGRESS = N_("limited progress")
+    MOVING_AWAY = N_("moving away")
+    DEADLINE_PASSED = N_("deadline passed")
+    INSUFFICIENT_DATA = N_("insufficient data")
+
+    @property
+    def label(self) -> str:
+        """The status in the reader's language."""
+        return _(self.value)
 
 
 STATUS_RULES = (
-    (Status.ON_TRACK, "observed growth is at least 95% of the growth required"),
-    (Status.ACCELERATION_NEEDED, "observed growth is 60–95% of the growth required"),
-    (Status.LIMITED_PROGRESS, "observed growth is 0–60% of the growth required"),
-    (Status.MOVING_AWAY, "trade is shrinking while the target needs growth"),
-    (Status.TARGET_REACHED, "the latest full-year value already meets the target"),
-    (Status.DEADLINE_PASSED, "the deadline has passed without the target being met"),
-    (Status.INSUFFICIENT_DATA, "no full-year value, no target value or deadline, or no growth"),
+    # xgettext:no-python-format
+    (Status.ON_TRACK, N_("observed growth is at least 95% of the growth required")),
+    # xgettext:no-python-format
+    (Status.ACCELERATION_NEEDED, N_("observed growth is 60–95% of the growth required")),
+    # xgettext:no-python-format
+    (Status.LIMITED_PROGRESS, N_("observed growth is 0–60% of the growth required")),
+    (Status.MOVING_AWAY, N_("trade is shrinking while the target needs growth")),
+    (Status.TARGET_REACHED, N_("the latest full-year value already meets the target")),
+    (Status.DEADLINE_PASSED, N_("the deadline has passed without the target being met")),
+    (Status.INSUFFICIENT_DATA, N_("no full-year value, no target value or deadline, or no growth")),
 )
 
 
@@ -96,7 +106,9 @@ def observed_growth_between(
     first: Decimal, first_year: int, last: Decimal, last_year: int
 ) -> GrowthEvidence:
     rate = compound_growth(first, last, last_year - first_year)
-    label = f"CAGR {first_year}–{last_year} from reported full-year values"
+    label = _("CAGR {first}–{last} from reported full-year values").format(
+        first=first_year, last=last_year
+    )
     return GrowthEvidence(rate=rate, year=last_year, label=label, stated=False)
 
 
@@ -132,7 +144,7 @@ def assess(
     status = Status.INSUFFICIENT_DATA
 
     if latest_value is not None and latest_period is not None:
-        basis.append(f"latest full-year value: {latest_period.label}")
+        basis.append(_("latest full-year value: {period}").format(period=latest_period.label))
     if latest_value is not None and target_value:
         share = share_of_target(latest_value, target_value)
     if deadline is not None:
@@ -141,18 +153,20 @@ def assess(
     picked = pick_observed_growth(growth)
     if picked is not None:
         observed = picked.rate
-        basis.append(f"observed growth: {picked.label}")
+        basis.append(_("observed growth: {basis}").format(basis=picked.label))
 
     if share is not None and share >= 1:
         status = Status.TARGET_REACHED
     elif share is None or deadline is None or latest_period is None or latest_value <= 0:
-        basis.append("no full-year value, target value or deadline to compare")
+        basis.append(_("no full-year value, target value or deadline to compare"))
     elif deadline <= as_of or deadline.year <= latest_period.end.year:
         status = Status.DEADLINE_PASSED
     else:
         required = required_growth(latest_value, latest_period.end.year, target_value, deadline)
         basis.append(
-            f"required growth: {latest_period.end.year} value to target by {deadline.year}"
+            _("required growth: {year} value to target by {deadline}").format(
+                year=latest_period.end.year, deadline=deadline.year
+            )
         )
         if observed is not None:
             ratio = observed / required

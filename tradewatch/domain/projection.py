@@ -5,6 +5,8 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tradewatch.domain.words import _
+
 HORIZON_YEARS = 60  # "not within 60 years" reads better than a year in the 22nd century
 DRAWN_YEARS = 30  # the chart's projection stops here even if the target is further away
 MIN_RATE, MAX_RATE = -0.95, 10.0  # a what-if rate outside this is not a pace of trade
@@ -23,7 +25,9 @@ class Projection:
     def reached_label(self) -> str:
         if self.reached_in is not None:
             return str(self.reached_in)
-        return "never at this pace" if self.rate <= 0 else f"not within {HORIZON_YEARS} years"
+        if self.rate <= 0:
+            return _("never at this pace")
+        return _("not within {years} years").format(years=HORIZON_YEARS)
 
 
 def year_reached(start_value: float, start_year: int, rate: float, target: float) -> int | None:
@@ -46,7 +50,9 @@ def project(
     """Compound growth at `rate` from a reported full-year value."""
     if not MIN_RATE <= rate <= MAX_RATE:
         raise ValueError(
-            f"a growth rate of {rate:.0%} a year is outside {MIN_RATE:.0%}–{MAX_RATE:.0%}"
+            _("a growth rate of {rate} a year is outside {low}–{high}").format(
+                rate=f"{rate:.0%}", low=f"{MIN_RATE:.0%}", high=f"{MAX_RATE:.0%}"
+            )
         )
     start = float(start_value)
     reached = year_reached(start, start_year, rate, float(target_value)) if target_value else None

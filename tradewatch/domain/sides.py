@@ -19,6 +19,7 @@ from datetime import date
 from decimal import Decimal
 
 from tradewatch.domain.money import Qualifier
+from tradewatch.domain.words import _
 
 QUALIFIER_RANK = {
     Qualifier.EXACT: 0,
@@ -68,20 +69,22 @@ def choose(claims: Sequence[Claim], series_length: dict[str | None, int]) -> Cho
         raise ValueError("no claims to choose from")
     order = sorted(range(len(claims)), key=lambda i: rank(claims[i], series_length))
     best = claims[order[0]]
-    who = f"{best.side_name}'s {'statistics' if best.statistics else 'figure'}"
+    side = best.side_name
+    who = (_("{side}'s statistics") if best.statistics else _("{side}'s figure")).format(side=side)
     if len(claims) == 1:
-        return Choice(order[0], f"{who}, the only one for this period")
+        return Choice(order[0], _("{who}, the only one for this period").format(who=who))
     first, second = rank(best, series_length), rank(claims[order[1]], series_length)
     decided = next((i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b), None)
     reasons = {
-        0: f"{who}: an editor's choice — {best.preferred_reason}",
-        1: f"{who}: official statistics, where the other is a statement",
-        2: f"{who}: {best.side_name}'s own statistics, where the other is its partner's mirror",
-        3: f"{who}: stated, where the other is derived",
-        4: f"{who}: exact, where the other is approximate",
-        5: f"{who}: {best.side_name} reports the longer series of full years",
-        6: f"{who}: the newest source (a later revision)"
+        0: _("{who}: an editor's choice — {reason}"),
+        1: _("{who}: official statistics, where the other is a statement"),
+        2: _("{who}: {side}'s own statistics, where the other is its partner's mirror"),
+        3: _("{who}: stated, where the other is derived"),
+        4: _("{who}: exact, where the other is approximate"),
+        5: _("{who}: {side} reports the longer series of full years"),
+        6: _("{who}: the newest source (a later revision)")
         if best.statistics
-        else f"{who}: the newest source",
+        else _("{who}: the newest source"),
     }
-    return Choice(order[0], reasons.get(decided, f"{who}: the first on file"))
+    reason = reasons.get(decided, _("{who}: the first on file"))
+    return Choice(order[0], reason.format(who=who, side=side, reason=best.preferred_reason))

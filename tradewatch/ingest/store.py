@@ -25,7 +25,9 @@ from tradewatch.ingest.names import same_person
 from tradewatch.ingest.signals import agencies_named
 from tradewatch.models import (
     Country,
+    ExtractorRun,
     Figure,
+    Proposal,
     ReviewStatus,
     Source,
     StoredFlow,
@@ -57,6 +59,7 @@ class IngestResult:
     statements: int = 0
     linked: int = 0  # facts that matched a stored one and were linked to it
     dropped: list[str] = field(default_factory=list)  # facts that could not be stored, why
+    stored: list[Figure | TargetStatement] = field(default_factory=list)  # in the order saved
 
 
 def document_paths(paths: list[str]) -> list[Path]:
@@ -151,10 +154,25 @@ def store_extraction(
     result = IngestResult(str(path), "added", source)
     status = ReviewStatus.ACCEPTED if accept else ReviewStatus.PROPOSED
     speakers = known_speakers()
+    proposals = []
     for fact in extraction.facts:
         problem = store_fact(fact, source, status, result, speakers)
         if problem:
             result.dropped.append(f"{fact.quote[:60]!r}: {problem}")
+        stored = None if problem else result.stored[-1]
+        proposals.append(
+            Proposal(
+                fact=fact.to_json(),
+                figure=stored if isinstance(stored, Figure) else None,
+                statement=stored if isinstance(stored, TargetStatement) else None,
+                not_stored=problem[:300],
+            )
+        )
+    # The proposals as made, kept beside the facts editors will decide (make score).
+    run = ExtractorRun.objects.create(source=source, accepted_unreviewed=accept)
+    for proposal in proposals:
+        proposal.run = run
+    Proposal.objects.bulk_create(proposals)
     return result
 
 
@@ -198,6 +216,7 @@ def store_fact(
         **common,
     )
     save_figure(figure)
+    result.stored.append(figure)
     result.figures += 1
     result.linked += figure.duplicate_of is not None
     return ""
@@ -311,5 +330,6 @@ def store_target(fact: Fact, where: dict, common: dict, result: IngestResult) ->
         **common,
     )
     save_statement(statement)
+    result.stored.append(statement)
     result.statements += 1
     return ""

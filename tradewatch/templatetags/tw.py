@@ -1,10 +1,13 @@
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 
 from django import template
+from django.utils.translation import gettext
 
 from tradewatch.domain.firmness import LABELS, strongest
 from tradewatch.domain.money import Qualifier, format_percent, format_usd, short_money
+from tradewatch.domain.words import localize_number
 
 register = template.Library()
 
@@ -23,7 +26,7 @@ def pct(fraction: float | None) -> str:
 
 @register.filter
 def signed_pct(value: Decimal | None) -> str:
-    return "—" if value is None else f"{value.normalize():+f}%"
+    return "—" if value is None else localize_number(f"{value.normalize():+f}%")
 
 
 @register.filter
@@ -39,7 +42,7 @@ def money(amount: Decimal | None, currency: str = "USD") -> str:
 @register.filter
 def signed_pct_fraction(fraction: float | None) -> str:
     """0.041 -> "+4.1%"; a fraction, as differences between two values are kept."""
-    return "—" if fraction is None else f"{fraction:+.1%}"
+    return "—" if fraction is None else localize_number(f"{fraction:+.1%}")
 
 
 @register.filter
@@ -54,4 +57,14 @@ def strongest_firmness(statements: Iterable) -> str:
 
 @register.filter
 def firmness_label(firmness: str) -> str:
-    return LABELS.get(firmness, firmness)
+    return gettext(LABELS[firmness]) if firmness in LABELS else firmness
+
+
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+
+@register.filter
+def lang_of(text: object) -> str:
+    """The language of a text we show as written (a quote, a title): Russian when it is in
+    Cyrillic, else English, so screen readers pronounce it right on either language's page."""
+    return "ru" if CYRILLIC.search(str(text or "")) else "en"

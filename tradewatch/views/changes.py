@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from tradewatch.cache import cached_response
@@ -35,26 +36,27 @@ class PairChangesFeed(Feed):
         return pair_or_404(a, b)
 
     def title(self, pair: Pair) -> str:
-        return f"TradeWatch: changes to {pair.name} trade figures and targets"
+        return _("TradeWatch: changes to {pair} trade figures and targets").format(pair=pair.name)
 
     def link(self, pair: Pair) -> str:
         return reverse("pair-changes", args=[pair.first.iso3, pair.second.iso3])
 
     def subtitle(self, pair: Pair) -> str:
-        return "Every figure and target added, corrected or withdrawn, with the editor's reason."
+        return _("Every figure and target added, corrected or withdrawn, with the editor's reason.")
 
     def items(self, pair: Pair) -> list[FeedItem]:
         page = self.link(pair)
         return [FeedItem(c, f"{page}#{c.anchor}") for c in pair_changes(pair.stored, limit=50)]
 
     def item_title(self, item: FeedItem) -> str:
-        return f"{item.change.kind.capitalize()} {item.change.action}: {item.change.label}"
+        change = item.change
+        return f"{_(change.kind).capitalize()} {_(change.action)}: {change.label}"
 
     def item_description(self, item: FeedItem) -> str:
         change = item.change
-        lines = [f"{field}: {old} → {new}" for field, old, new in change.fields]
+        lines = [f"{_(field)}: {old} → {new}" for field, old, new in change.fields]
         if change.reason:
-            lines.append(f"Reason: {change.reason}")
+            lines.append(_("Reason: {reason}").format(reason=change.reason))
         return "; ".join(lines) or change.label
 
     def item_link(self, item: FeedItem) -> str:

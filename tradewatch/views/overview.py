@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from tradewatch.cache import cached_response
@@ -47,7 +48,8 @@ def overview(request: HttpRequest) -> HttpResponse:
 @require_safe
 def methodology(request: HttpRequest) -> HttpResponse:
     context = {
-        "rules": STATUS_RULES,
+        # Translated here: {% translate var %} would look the rule up with its % doubled.
+        "rules": [(status, gettext(rule)) for status, rule in STATUS_RULES],
         "on_track": int(ON_TRACK_RATIO * 100),
         "acceleration": int(ACCELERATION_RATIO * 100),
     }
