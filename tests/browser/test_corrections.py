@@ -2,18 +2,15 @@
 the figure (htmx), sends, and the thank-you takes the focus; the hourly limit answers in
 place too; without JavaScript the plain link and form do the same."""
 
-from pathlib import Path
-
 import pytest
 from django.core.cache import cache
 from playwright.sync_api import Browser, Page, expect
 
-from tests.conftest import require
+from tests.browser.axe import serious_violations
 from tradewatch.corrections import RATE_LIMIT, sender_of, take_slot
 from tradewatch.models import Correction
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-AXE = Path(__file__).resolve().parents[2] / "vendor" / "axe.min.js"
 MESSAGE = "It was $160.3 million, says the statistics committee's yearbook."
 
 
@@ -102,23 +99,12 @@ def test_without_javascript_the_link_and_form_still_work(browser: Browser, live_
 def test_the_open_form_has_no_serious_accessibility_violation_and_fits(
     browser: Browser, live_server, seeded, width
 ):
-    require(AXE.is_file(), "vendor/axe.min.js missing: run `make install`")
     context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 900})
     page = context.new_page()
     form = open_form(page, f"{live_server.url}/pairs/BLR-KGZ/", "figure-1")
     expect(form.get_by_role("button", name="Send the correction")).to_be_visible()
-    page.add_script_tag(path=str(AXE))
     # The form and the row it opened in; the rest of the page is test_accessibility.py's.
-    result = page.evaluate(
-        "() => axe.run('#correction-figure-1-row', {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-    )
-    serious = [
-        (v["id"], [n["target"] for n in v["nodes"]])
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page, within="#correction-figure-1-row") == []
     assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scroll
     box = form.get_by_role("button", name="Send the correction").bounding_box()
     assert box["height"] >= 44  # big enough for a finger

@@ -4,20 +4,17 @@ a missed fact added by selecting its words, accessibility (axe-core) and phone w
 import re
 from decimal import Decimal
 from importlib import import_module
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.conftest import require
+from tests.browser.axe import serious_violations
 from tradewatch.ingest.store import ingest_document
 from tradewatch.models import Figure, ReviewStatus
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-AXE = Path(__file__).resolve().parents[2] / "vendor" / "axe.min.js"
-RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AMBASSADOR = "002_91c3167d68487d19.txt"  # four figures of Belarus–Kyrgyzstan trade
 MISSED = "In 2024 Kyrgyz purchases of Belarusian goods stood at 95.4 (millions of US dollars)."
 DOCUMENT = (
@@ -192,7 +189,6 @@ def one_document(transactional_db, tmp_path):
 
 @pytest.mark.parametrize("view", ["list", "desk", "editing", "adding"])
 def test_the_desk_has_no_serious_accessibility_violation(browser, live_server, one_document, view):
-    require(AXE.is_file(), "vendor/axe.min.js missing: run `make install`")
     figure = Figure.objects.get(source=one_document)
     url = {
         "list": "/review/",
@@ -205,18 +201,8 @@ def test_the_desk_has_no_serious_accessibility_violation(browser, live_server, o
     )
     page = context.new_page()
     page.goto(live_server.url + url)
-    page.wait_for_load_state("networkidle")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "rules => axe.run(document, {runOnly: {type: 'tag', values: rules}})", RULES
-    )
+    serious = serious_violations(page)
     context.close()
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} — "
-        + "; ".join(n["target"][0] for n in v["nodes"][:3])
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
     assert serious == [], "\n".join(serious)
 
 
