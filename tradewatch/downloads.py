@@ -23,7 +23,7 @@ from tradewatch.tables import PAIR_TABLES, Table, dashboard_query
 
 
 def long_date(day: date) -> str:
-    return date_format(day, "j F Y")
+    return date_format(day, "j E Y")
 
 
 def citation(subject: str, *, day: date, url: str, today: date) -> str:

@@ -138,7 +138,7 @@ class Card:
 
     @property
     def pair_name(self) -> str:
-        return f"{self.first.name}–{self.second.name}"
+        return f"{self.first.shown_name}–{self.second.shown_name}"
 
     @property
     def dashboard_url(self) -> str:
@@ -189,13 +189,13 @@ def flow_text(card: Card) -> str:
     importer = card.first if record.exporter_id == card.second.iso3 else card.second
     exporter = card.second if importer is card.first else card.first
     return _("exports %(exporter)s → %(importer)s") % {
-        "exporter": exporter.name,
-        "importer": importer.name,
+        "exporter": exporter.shown_name,
+        "importer": importer.shown_name,
     }
 
 
 def side_text(fact: Figure | TargetStatement) -> str:
-    return fact.side.name if fact.side_id else _("not stated")
+    return fact.side.shown_name if fact.side_id else _("not stated")
 
 
 def amount_text(fact: Figure, *, qualified: bool = False) -> str:
@@ -278,7 +278,7 @@ def number(value: object) -> Decimal | None:
 def changed_since(card: Card, proposed: dict) -> list[str]:
     """Each field the editor changed, as the extractor had it ('value $180.5M')."""
     fact, record = card.fact, card.record
-    names = {c.iso3: c.name for c in (card.first, card.second)}
+    names = {c.iso3: c.shown_name for c in (card.first, card.second)}
     pair = (proposed.get("reporter"), proposed.get("partner"))
     changes = []
     if frozenset(pair) != frozenset(record.pair):
