@@ -90,8 +90,29 @@ def setup_django(env: dict) -> None:
     django.setup()
 
 
+def ensure_database(url: str) -> None:
+    """Create the PostgreSQL database DATABASE_URL names when it does not exist yet, so the
+    documented run works on a new machine (SQLite creates its file by itself)."""
+    if not url.startswith(("postgres://", "postgresql://")):
+        return
+    import dj_database_url
+    import psycopg
+    from psycopg import sql
+
+    db = dj_database_url.parse(url)
+    server = {"host": db["HOST"], "port": db["PORT"] or 5432, "user": db["USER"]}
+    with psycopg.connect(**server, password=db["PASSWORD"] or None, dbname="postgres") as conn:
+        conn.autocommit = True
+        if not conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]
+        ).fetchone():
+            note(f"creating database {db['NAME']}")
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(db["NAME"])))
+
+
 def ensure_data(env: dict, figures: int, pairs: int, sources: int) -> None:
     """Seed an empty database; reuse one that already holds synthetic data of this size."""
+    ensure_database(env.get("DATABASE_URL", ""))
     manage(env, "migrate", "--noinput", "-v0")
     from tradewatch.models import Figure
     from tradewatch.synthetic import real_data_present
