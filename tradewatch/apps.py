@@ -42,7 +42,7 @@ class TradeWatchConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
         from django.utils.formats import get_format
-        from django.utils.translation import gettext
+        from django.utils.translation import get_language, gettext
 
         from tradewatch.cache import data_changed
         from tradewatch.domain import words
@@ -51,7 +51,9 @@ class TradeWatchConfig(AppConfig):
 
         # The domain's words and numbers in the reader's language.
         words.install(
-            gettext, lambda: (get_format("DECIMAL_SEPARATOR"), get_format("THOUSAND_SEPARATOR"))
+            gettext,
+            lambda: (get_format("DECIMAL_SEPARATOR"), get_format("THOUSAND_SEPARATOR")),
+            get_language,
         )
         post_migrate.connect(ensure_groups, sender=self)
         post_migrate.connect(summarise_existing_data, sender=self)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from tradewatch.domain.money import QUALIFIER_PREFIX, Qualifier, format_percent, format_usd
 from tradewatch.domain.words import localize_number
-from tradewatch.models import Figure, Target
+from tradewatch.models import Figure, QualifierChoice, Target
 from tradewatch.queries import Dashboard
 
 MILLION = Decimal(10) ** 6
@@ -88,7 +88,8 @@ def mid_year(year: int) -> str:
 def hover_text(figure: Figure, conflicting: bool) -> str:
     lines = [
         f"<b>{figure.value_label}</b> · {figure.period.label}",
-        _("qualifier: {qualifier}").format(qualifier=figure.get_qualifier_display()),
+        # Not get_qualifier_display(): it hashes every choice's lazy label, a translation each.
+        _("qualifier: {qualifier}").format(qualifier=QualifierChoice(figure.qualifier).label),
     ]
     if figure.change_pct is not None:
         change = localize_number(f"{figure.change_pct.normalize():+f}")

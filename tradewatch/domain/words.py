@@ -13,18 +13,41 @@ def _english_separators() -> tuple[str, str]:
     return ".", ","
 
 
+def _english() -> str:
+    return "en"
+
+
 _translate: Callable[[str], str] = str
 _separators: Callable[[], tuple[str, str]] = _english_separators
+_language: Callable[[], str] = _english
+# A page asks for the same few hundred words thousands of times (a month, a money pattern per
+# value); the catalogues do not change while the process runs, so each answer is kept.
+_known: dict[tuple[str, str], str] = {}
+_known_separators: dict[str, tuple[str, str]] = {}
+MAX_KNOWN = 10_000  # only constant strings come here; a bound all the same
 
 
-def install(translate: Callable[[str], str], separators: Callable[[], tuple[str, str]]) -> None:
-    """`separators` gives the reader's decimal mark and thousands separator."""
-    global _translate, _separators
-    _translate, _separators = translate, separators
+def install(
+    translate: Callable[[str], str],
+    separators: Callable[[], tuple[str, str]],
+    language: Callable[[], str],
+) -> None:
+    """`separators` gives the reader's decimal mark and thousands separator, `language`
+    the reader's language code."""
+    global _translate, _separators, _language
+    _translate, _separators, _language = translate, separators, language
+    _known.clear()
+    _known_separators.clear()
 
 
 def _(message: str) -> str:
-    return _translate(message)
+    key = (_language(), message)
+    found = _known.get(key)
+    if found is None:
+        if len(_known) >= MAX_KNOWN:
+            _known.clear()
+        found = _known[key] = _translate(message)
+    return found
 
 
 def N_(message: str) -> str:
@@ -33,7 +56,10 @@ def N_(message: str) -> str:
 
 def localize_number(text: str) -> str:
     """'1,234.5' as the reader writes numbers ('1 234,5' in Russian)."""
-    decimal, thousands = _separators()
+    language = _language()
+    if language not in _known_separators:
+        _known_separators[language] = _separators()
+    decimal, thousands = _known_separators[language]
     return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
 
 
