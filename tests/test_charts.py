@@ -76,3 +76,13 @@ def test_the_chart_has_a_text_summary_and_its_values_as_a_table(client, seed):
     table = html.split('class="chart-data"')[1].split("</details>")[0]
     assert "<td>Target</td><td>2030</td><td>≈ $500M</td>" in table
     assert "<td>2022</td><td>$160.2M</td>" in table
+
+
+@pytest.mark.django_db
+def test_a_pair_with_nothing_reported_has_no_empty_list_of_documents(client, seed):
+    response = client.get("/pairs/KGZ-BLR/?flow=exports")
+    source = response.context["chart"]["layout"]["annotations"][0]["text"]
+    assert (
+        source
+        == "Source: TradeWatch · Kyrgyzstan–Belarus exports of Kyrgyzstan to Belarus, USD million"
+    )

@@ -209,6 +209,16 @@ def test_other_files_in_a_folder_are_reported_as_skipped(tmp_path, db, capsys):
             "The President met the minister.",
         ),
         ("\n\n", "fallback.txt"),
+        (  # a "url:"/"date:" header is metadata, never the headline
+            "url: https://example.org/2016/06/30/turnover-to-100-billion/\ndate: 2016-06-30\n\n"
+            "Turkey allows the turnover with Russia to rise to $100 billion\n\nBody.",
+            "Turkey allows the turnover with Russia to rise to $100 billion",
+        ),
+        (
+            "url: https://example.org/a-very-long-address-of-a-news-story\ndate: unknown\n\n"
+            "Trade between the two countries grew\nBody.",
+            "Trade between the two countries grew",
+        ),
     ],
 )
 def test_titles_skip_datelines_and_date_headers(text, title):

@@ -196,3 +196,8 @@ def test_countries_entered_either_way_round_are_stored_in_one_order(seed):
     figure.refresh_from_db()
     assert figure.pair == ("BLR", "KGZ")
     assert figure.period_start == date(2025, 1, 1)
+
+
+def test_switching_partner_keeps_the_flow_and_years_but_not_the_page(client, seed):
+    html = client.get("/pairs/BLR-KGZ/?flow=exports&from=2020&page=1&growth=5").content.decode()
+    assert 'href="/pairs/BLR-KAZ/?flow=exports&amp;from=2020"' in html

@@ -80,10 +80,10 @@ def test_a_bad_as_of_is_refused_with_a_message(client, seed, as_of, message):
 
 def test_the_changes_page_lists_the_edit_with_its_reason(client, history):
     page = client.get("/pairs/BLR-KGZ/changes/").content.decode()
-    assert "figure <strong>changed</strong>" in page
+    assert "<strong>Changed</strong> (figure)" in page
     assert "value usd: 160200000.00 → 171300000.00" in page
-    assert "Reason: the embassy&#x27;s corrected figure" in page
-    assert "figure <strong>added</strong>" in page
+    assert 'Reason: <span lang="en">the embassy&#x27;s corrected figure' in page
+    assert "<strong>Added</strong> (figure)" in page
     assert page.index("changed") < page.index("loaded from the seed fixture")  # newest first
 
 
@@ -95,8 +95,8 @@ def test_the_changes_feed_is_atom_with_the_reason(client, history):
     entries = feed.findall("a:entry", ns)
     assert (
         entries
-        and "Figure changed" in entries[0].find("a:title", ns).text
-        or any("Figure changed" in e.find("a:title", ns).text for e in entries)
+        and "Changed (figure)" in entries[0].find("a:title", ns).text
+        or any("Changed (figure)" in e.find("a:title", ns).text for e in entries)
     )
     summaries = " ".join(e.find("a:summary", ns).text or "" for e in entries)
     assert "Reason: the embassy's corrected figure" in summaries

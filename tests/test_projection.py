@@ -58,3 +58,10 @@ def test_the_year_reached_is_the_first_year_at_or_above_the_target(start, rate, 
         n = year - 2020
         assert start * (1 + rate) ** n >= target * (1 - 1e-9)
         assert n == 0 or start * (1 + rate) ** (n - 1) < target * (1 + 1e-9)
+
+
+@pytest.mark.django_db
+def test_a_growth_rate_typed_with_a_decimal_comma_is_read(client, seed):
+    html = client.get("/pairs/BLR-KGZ/?growth=12,5", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "12,5% в год" in html
+    assert client.get("/pairs/BLR-KGZ/?growth=1,2.5").status_code == 400

@@ -50,3 +50,14 @@ def test_pdf_fetcher_reads_static_files_and_data_urls():
     assert fetcher.fetch("data:text/plain,hi").read() == b"hi"
     with pytest.raises(ValueError):
         fetcher.fetch("http://testserver/static/css/../../tradewatch/settings.py")
+
+
+def test_a_russian_pdf_is_russian_to_its_page_footer(client, seed):
+    require_chromium()
+    response = client.get("/pairs/BLR-KGZ/report/?format=pdf", HTTP_ACCEPT_LANGUAGE="ru")
+    reader = PdfReader(io.BytesIO(response.content))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Беларусь – Киргизия" in text and "в графике" in text
+    assert "млн долл. США" in text  # the chart's axis title
+    assert f"страница 1 из {len(reader.pages)}" in text
+    assert "page 1 of" not in text

@@ -55,13 +55,16 @@ def bottom_margin(entries: int, columns: int) -> int:
     return TICKS + LEGEND_ROW * math.ceil(entries / columns) + SOURCE_LINES
 
 
-LONGEST_FOR_TWO_COLUMNS = 64  # characters: plotly puts a longer legend entry on its own row
+CHAR_PX, SYMBOL_PX, SIDE_MARGINS_PX = 6.5, 45, 80  # legend text at 12 px, its symbol
+DASHBOARD_WIDTH = 1000  # the chart's width on a desktop dashboard
 
 
-def legend_columns(data: list[dict]) -> int:
-    """Legend entries a row on a wide chart; longer (e.g. Russian) names take a row each."""
+def legend_columns(data: list[dict], width: int) -> int:
+    """Legend entries a row: two when the longest fits half the width, else one (plotly
+    puts an entry that does not fit on its own row; Russian names are longer)."""
     longest = max((len(trace.get("name", "")) for trace in data), default=0)
-    return LEGEND_COLUMNS if longest <= LONGEST_FOR_TWO_COLUMNS else 1
+    fits_two = 2 * (longest * CHAR_PX + SYMBOL_PX) <= width - SIDE_MARGINS_PX
+    return LEGEND_COLUMNS if fits_two else 1
 
 
 def scatter(**properties: object) -> dict:
@@ -299,18 +302,18 @@ def source_line(dashboard: Dashboard) -> str:
     documents = "; ".join(names)
     if len(documents) > 110:
         documents = documents[:109] + "…"
-    return (
-        _("Source: TradeWatch · {pair} {flow}, USD million").format(
-            pair=dashboard.pair.name, flow=flow_words(dashboard)
-        )
-        + "<br>"
-        + _("{count} documents: {documents}").format(
-            count=len(dashboard.sources), documents=documents
-        )
+    first = _("Source: TradeWatch · {pair} {flow}, USD million").format(
+        pair=dashboard.pair.name, flow=flow_words(dashboard)
     )
+    if not dashboard.sources:  # nothing reported yet: no empty list of documents
+        return first
+    count = _("{count} documents: {documents}").format(
+        count=len(dashboard.sources), documents=documents
+    )
+    return first + "<br>" + count
 
 
-def target_chart(dashboard: Dashboard) -> dict:
+def target_chart(dashboard: Dashboard, width: int = DASHBOARD_WIDTH) -> dict:
     """The dashboard chart as a Plotly figure dict, ready for json_script or svg()."""
     conflicts = dashboard.conflicting_ids
     valued = [f for f in dashboard.figures if f.value_usd is not None]
@@ -332,7 +335,7 @@ def target_chart(dashboard: Dashboard) -> dict:
         *undated_target_lines(dashboard),
     ]
     data += [extra for extra in extras if extra is not None]
-    bottom = bottom_margin(len(data), legend_columns(data))
+    bottom = bottom_margin(len(data), legend_columns(data, width))
     annotations = [
         {
             "text": source_line(dashboard),
@@ -405,7 +408,7 @@ IMAGE_WIDTH, IMAGE_HEIGHT, IMAGE_TOP = 1200, 675, 70
 
 def image_chart(dashboard: Dashboard, *, today: date) -> dict:
     """The dashboard chart for chart.png / chart.svg: titled, sourced and dated."""
-    spec = target_chart(dashboard)
+    spec = target_chart(dashboard, width=IMAGE_WIDTH)
     layout = spec["layout"]
     source = layout["annotations"][0]
     layout["margin"] = {**layout["margin"], "t": IMAGE_TOP}

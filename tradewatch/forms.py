@@ -94,10 +94,20 @@ class DashboardFilterForm(forms.Form):
         )
 
 
+class DecimalCommaField(forms.DecimalField):
+    """A number typed with a decimal comma ("12,5", as Russian readers write it) is read
+    as one typed with a point; a comma beside a point stays an error."""
+
+    def to_python(self, value: object) -> object:
+        if isinstance(value, str) and "," in value and "." not in value:
+            value = value.replace(",", ".", 1) if value.count(",") == 1 else value
+        return super().to_python(value)
+
+
 class WhatIfForm(forms.Form):
     """The reader's own pace: ?growth=12.5 (% a year)."""
 
-    growth = forms.DecimalField(
+    growth = DecimalCommaField(
         label=gettext_lazy("Annual growth, %"),
         required=False,
         min_value=-95,

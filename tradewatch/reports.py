@@ -8,13 +8,17 @@ from django.utils.safestring import mark_safe
 from tradewatch.charts import svg, target_chart
 from tradewatch.queries import Dashboard
 
+REPORT_CHART_WIDTH = 720  # px: the A4 page's text width
+
 
 def report_context(dashboard: Dashboard, *, inline_chart: bool) -> dict:
     """inline_chart: embed the chart as server-made SVG (PDF) instead of drawing it with JS."""
-    spec = target_chart(dashboard)
+    spec = target_chart(dashboard, width=REPORT_CHART_WIDTH)
     context = {"d": dashboard, "chart": spec, "pdf": inline_chart}
     if inline_chart:
-        context["chart_svg"] = mark_safe(svg(spec, width=720, height=400))  # noqa: S308 (our SVG)
+        # The layout's own height: it has room for the legend's rows and the source line.
+        svg_text = svg(spec, width=REPORT_CHART_WIDTH, height=spec["layout"]["height"])
+        context["chart_svg"] = mark_safe(svg_text)  # noqa: S308 (our SVG)
     return context
 
 

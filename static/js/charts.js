@@ -2,15 +2,42 @@
 (function () {
   "use strict";
 
-  // On a narrow screen the legend has one entry a row: make room for it and keep the source
-  // line below it (the same sum as bottom_margin() in tradewatch/charts.py).
-  function fitLegend(el, spec) {
+  // Break a text at spaces into lines of at most `width` characters (plotly does not wrap).
+  function wrap(text, width) {
+    return text.split("<br>").map(function (line) {
+      var out = [], current = "";
+      line.split(" ").forEach(function (word) {
+        if (current && (current + " " + word).length > width) { out.push(current); current = word; }
+        else current = current ? current + " " + word : word;
+      });
+      out.push(current);
+      return out.join("<br>");
+    }).join("<br>");
+  }
+
+  function lines(text) { return text.split("<br>").length; }
+
+  // On a narrow screen the legend has one entry a row and long names wrap; the source line
+  // wraps too and keeps below the legend (the same sum as bottom_margin() in charts.py);
+  // the years are labelled every other year so they stay upright.
+  function fitNarrow(el, spec) {
     var layout = spec.layout, source = (layout.annotations || [])[0];
     if (el.clientWidth >= 600 || !layout.margin || !source) return;
-    var bottom = 50 + 20 * spec.data.length + 40;
+    var legendChars = Math.max(16, Math.floor((el.clientWidth - 70) / 6.5));
+    var sourceChars = Math.max(20, Math.floor((el.clientWidth - 30) / 6));
+    var rows = 0;
+    spec.data.forEach(function (trace) {
+      if (trace.name && trace.showlegend !== false) {
+        trace.name = wrap(trace.name, legendChars);
+        rows += lines(trace.name);
+      }
+    });
+    source.text = wrap(source.text, sourceChars);
+    var bottom = 50 + 18 * rows + 13 * lines(source.text) + 10;
     layout.height += bottom - layout.margin.b;
     layout.margin.b = bottom;
-    source.yshift = 40 - bottom;
+    source.yshift = 13 * lines(source.text) + 10 - bottom;
+    layout.xaxis.dtick = "M24";
   }
 
   function draw(root) {
@@ -25,7 +52,7 @@
         delete spec.layout.height;
         if (el.clientHeight < 320) spec.layout.showlegend = false;
         if (el.clientWidth < 500) spec.layout.xaxis.dtick = "M24";  // upright year labels
-      } else fitLegend(el, spec);
+      } else fitNarrow(el, spec);
       window.Plotly.newPlot(el, spec.data, spec.layout, {
         responsive: true,
         displaylogo: false,

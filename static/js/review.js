@@ -18,6 +18,7 @@
   var wide = window.matchMedia("(min-width: 900px)");
   var currentAnchor = null;
   var pending = null; // what the htmx request in flight was for: {anchor, action}
+  var lastDecided = null;  // "u" undoes it even after focus moved on to the next card
 
   function cards() {
     return Array.prototype.slice.call(desk.querySelectorAll(".card"));
@@ -107,7 +108,11 @@
     if (key === "j" || key === "k") {
       move(key === "j" ? 1 : -1);
     } else if (DECISIONS[key] && card) {
-      var button = card.querySelector('[data-decision="' + DECISIONS[key] + '"]');
+      var target = card;
+      if (key === "u" && !card.querySelector('[data-decision="reopen"]') && lastDecided) {
+        target = cardOf(lastDecided) || card;
+      }
+      var button = target.querySelector('[data-decision="' + DECISIONS[key] + '"]');
       if (!button) return;
       button.click();
     } else if (key === "e" && card) {
@@ -180,6 +185,7 @@
       setCurrent(card);
       return;
     }
+    if (action === "decide") lastDecided = card.dataset.status === "proposed" ? null : card.dataset.anchor;
     var next = action === "decide" && card.dataset.next ? cardOf(card.dataset.next) : null;
     setCurrent(next || card, { focus: true, showText: Boolean(next) });
   });

@@ -247,3 +247,21 @@ def test_without_javascript_every_decision_and_edit_is_a_plain_form(
     expect(card).to_have_attribute("data-status", "accepted")
     assert Figure.objects.get(pk=figure.pk).status == ReviewStatus.ACCEPTED
     context.close()
+
+
+def test_u_undoes_the_last_decision_after_focus_has_moved_on(
+    browser: Browser, live_server, seeds_dir
+):
+    source = ingest_document(seeds_dir / AMBASSADOR).source
+    first, second = Figure.objects.filter(source=source).order_by("quote_start")[:2]
+    context = signed_in(browser, live_server, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/review/sources/{source.pk}/")
+    page.wait_for_load_state("networkidle")
+    card = page.locator(f"#card-figure-{first.pk}")
+    page.keyboard.press("a")
+    expect(card).to_have_attribute("data-status", "accepted")
+    expect_focus(page, f"figure-{second.pk}")  # the desk moved on to the next open card
+    page.keyboard.press("u")  # and "u" still means the decision just made
+    expect(card).to_have_attribute("data-status", "proposed")
+    context.close()

@@ -82,9 +82,9 @@ def content_hash(text: str) -> str:
 
 
 def title_of(text: str, fallback: str) -> str:
-    """The headline: the first real line, without a date header or a wire dateline, cut to
-    its first sentence."""
-    for line in text.splitlines():
+    """The headline: the first real line after any "url:"/"date:" header, without a date
+    header or a wire dateline, cut to its first sentence."""
+    for line in text[header_end(text) or 0 :].splitlines():
         line = _DATELINE_RE.sub("", _HEADER_DATE_RE.sub("", line)).strip(" \t•-")
         if len(line) > 15:
             line = _FIRST_SENTENCE_RE.match(line).group(0).strip()

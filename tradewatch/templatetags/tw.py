@@ -1,9 +1,12 @@
 import re
 from collections.abc import Iterable
+from datetime import date, datetime
 from decimal import Decimal
 
 from django import template
-from django.utils.translation import gettext
+from django.utils.formats import date_format
+from django.utils.timezone import template_localtime
+from django.utils.translation import get_language, gettext
 
 from tradewatch.domain.firmness import LABELS, strongest
 from tradewatch.domain.money import Qualifier, format_percent, format_usd, short_money
@@ -68,3 +71,13 @@ def lang_of(text: object) -> str:
     """The language of a text we show as written (a quote, a title): Russian when it is in
     Cyrillic, else English, so screen readers pronounce it right on either language's page."""
     return "ru" if CYRILLIC.search(str(text or "")) else "en"
+
+
+@register.filter
+def short_date(day: date | datetime | None) -> str:
+    """'29 Sep 2025'; in Russian '29 сентября 2025' (an abbreviated month there reads
+    wrongly capitalised and without its case)."""
+    if not day:
+        return ""
+    fmt = "j M Y" if get_language().startswith("en") else "j E Y"
+    return date_format(template_localtime(day), fmt)

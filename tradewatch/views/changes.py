@@ -50,7 +50,7 @@ class PairChangesFeed(Feed):
 
     def item_title(self, item: FeedItem) -> str:
         change = item.change
-        return f"{_(change.kind).capitalize()} {_(change.action)}: {change.label}"
+        return f"{_(change.action).capitalize()} ({_(change.kind)}): {change.label}"
 
     def item_description(self, item: FeedItem) -> str:
         change = item.change
