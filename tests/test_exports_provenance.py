@@ -370,6 +370,8 @@ def test_the_zip_holds_every_table_the_json_a_readme_and_a_citation(client, seed
             "CITATION.txt",
         ]  # fmt: skip
     )
+    # Unpacked, every file is readable by others too (not 0600).
+    assert all((info.external_attr >> 16) & 0o444 == 0o444 for info in archive.infolist())
     for table in ("figures", "targets", "statements", "chart"):
         alone = client.get(f"/pairs/BLR-KGZ/tables/{table}.csv?from=2021").content.decode()
         assert archive.read(f"{table}.csv").decode() == alone

@@ -155,3 +155,24 @@ def test_deadline_early_in_the_next_year_counts_one_whole_year():
 def test_observed_basis_names_the_evidence():
     progress = kgz([GrowthEvidence(0.15, 2024, "more than 15% in 2024 as stated", stated=True)])
     assert progress.observed_basis == "more than 15% in 2024 as stated"
+
+
+@pytest.mark.parametrize(
+    ("latest", "target", "deadline", "said"),
+    [
+        (None, Decimal(500), date(2030, 12, 31), "no full-year value to compare"),
+        (Decimal(160), None, date(2030, 12, 31), "the target has no value to compare with"),
+        (Decimal(160), Decimal(500), None, "the target has no deadline"),
+    ],
+)
+def test_insufficient_data_says_which_thing_is_missing(latest, target, deadline, said):
+    progress = assess(
+        latest_value=latest,
+        latest_period=Period.year(2022) if latest else None,
+        target_value=target,
+        deadline=deadline,
+        growth=[],
+        as_of=AS_OF,
+    )
+    assert progress.status == Status.INSUFFICIENT_DATA
+    assert any(line.startswith(said) for line in progress.basis), progress.basis

@@ -61,3 +61,9 @@ def test_a_russian_pdf_is_russian_to_its_page_footer(client, seed):
     assert "млн долл. США" in text  # the chart's axis title
     assert f"страница 1 из {len(reader.pages)}" in text
     assert "page 1 of" not in text
+
+
+def test_a_report_with_nothing_reported_says_so(client, seed):
+    html = client.get("/pairs/KGZ-BLR/report/?flow=exports").content.decode()
+    assert "No figures for this flow and period range." in html
+    assert "No targets stated for this flow." in html

@@ -239,6 +239,7 @@ def pair_zip(d: Dashboard, *, site: str, today: date) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in files.items():
             entry = zipfile.ZipInfo(name, date_time=(day.year, day.month, day.day, 0, 0, 0))
+            entry.external_attr = 0o644 << 16  # readable by everyone once unpacked (not 0600)
             archive.writestr(entry, text.encode(), compress_type=zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
 

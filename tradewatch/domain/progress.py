@@ -129,6 +129,19 @@ def classify(ratio: float) -> Status:
     return Status.MOVING_AWAY
 
 
+def missing_for_status(
+    latest_value: Decimal | None, target_value: Decimal | None, deadline: date | None
+) -> str:
+    """Which of the three things a status needs is missing, said as exactly as we can."""
+    if latest_value is None or latest_value <= 0:
+        return _("no full-year value to compare")
+    if not target_value:
+        return _("the target has no value to compare with")
+    if deadline is None:
+        return _("the target has no deadline, so no growth is required by a date")
+    return _("no full-year value, target value or deadline to compare")
+
+
 def assess(
     *,
     latest_value: Decimal | None,
@@ -158,7 +171,7 @@ def assess(
     if share is not None and share >= 1:
         status = Status.TARGET_REACHED
     elif share is None or deadline is None or latest_period is None or latest_value <= 0:
-        basis.append(_("no full-year value, target value or deadline to compare"))
+        basis.append(missing_for_status(latest_value, target_value, deadline))
     elif deadline <= as_of or deadline.year <= latest_period.end.year:
         status = Status.DEADLINE_PASSED
     else:
