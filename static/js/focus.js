@@ -14,3 +14,19 @@
     place.focus({ preventScroll: false });
   });
 })();
+
+// Back and Forward restore a page htmx kept, but a form control shows what its HTML said,
+// not what was chosen: the filters take their values from the restored address instead.
+(function () {
+  "use strict";
+  document.addEventListener("htmx:historyRestore", function () {
+    var params = new URLSearchParams(window.location.search);
+    document.querySelectorAll("form.filters").forEach(function (form) {
+      form.querySelectorAll("select[name], input[name]:not([type=hidden])").forEach(function (control) {
+        var value = params.get(control.name);
+        if (value === null) value = control.tagName === "SELECT" ? control.options[0].value : "";
+        control.value = value;
+      });
+    });
+  });
+})();

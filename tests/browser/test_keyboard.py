@@ -50,3 +50,17 @@ def test_a_reader_switches_to_russian_and_back(page: Page, live_server, seeded):
     expect(page.locator("h1")).to_contain_text("Киргизия")
     page.get_by_role("link", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_back_and_forward_show_the_filter_each_address_holds(page: Page, live_server, seeded):
+    page.goto(f"{live_server.url}/pairs/BLR-KGZ/")
+    flow = page.locator("select[name=flow]")
+    flow.select_option("exports")
+    expect(page).to_have_url(re.compile(r"flow=exports"))
+    expect(page.locator("#dashboard-results")).to_be_visible()
+    page.go_back()
+    expect(page).to_have_url(f"{live_server.url}/pairs/BLR-KGZ/")
+    expect(flow).to_have_value("turnover")
+    page.go_forward()
+    expect(page).to_have_url(re.compile(r"flow=exports"))
+    expect(flow).to_have_value("exports")
