@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from django.utils.formats import date_format, get_format
 from django.utils.html import escape
-from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from tradewatch.domain.money import QUALIFIER_PREFIX, Qualifier, format_percent, format_usd
@@ -80,10 +79,6 @@ def midpoint(start: date, end: date) -> str:
     return (start + (end - start) / 2).isoformat()
 
 
-def percent(fraction: float) -> str:
-    return format_percent(fraction)
-
-
 def mid_year(year: int) -> str:
     return midpoint(date(year, 1, 1), date(year, 12, 31))
 
@@ -142,7 +137,9 @@ def required_path(dashboard: Dashboard) -> dict | None:
         for y in years
     ]
     return scatter(
-        name=_("Path required: {rate} a year").format(rate=percent(progress.required_growth)),
+        name=_("Path required: {rate} a year").format(
+            rate=format_percent(progress.required_growth)
+        ),
         x=[mid_year(y) for y in years],
         y=values,
         mode="lines",
@@ -284,7 +281,7 @@ def projection_trace(dashboard: Dashboard) -> dict | None:
             if projection.reached_in
             else _("Projection at the observed pace ({rate} a year): target {never}")
         ).format(
-            rate=percent(progress.observed_growth),
+            rate=format_percent(progress.observed_growth),
             year=projection.reached_in,
             never=projection.reached_label,
         ),
@@ -388,7 +385,7 @@ def target_chart(dashboard: Dashboard, width: int = DASHBOARD_WIDTH) -> dict:
 
 
 def chart_title(dashboard: Dashboard) -> str:
-    return gettext("%(pair)s: %(flow)s against the target") % {
+    return _("%(pair)s: %(flow)s against the target") % {
         "pair": dashboard.pair.name,
         "flow": flow_words(dashboard),
     }
@@ -398,8 +395,8 @@ def credit_line(dashboard: Dashboard, *, today: date) -> str:
     """Who drew the chart and when: a past view (?as_of=) is dated by the day it shows."""
     day = date_format(dashboard.filters.as_of or today, "j E Y")
     if dashboard.filters.as_of:
-        return gettext("TradeWatch, as shown on %(day)s") % {"day": day}
-    return gettext("TradeWatch, %(day)s") % {"day": day}
+        return _("TradeWatch, as shown on %(day)s") % {"day": day}
+    return _("TradeWatch, %(day)s") % {"day": day}
 
 
 # A shared image travels without its page: the title, the source and the date go into it.
@@ -483,9 +480,9 @@ def chart_summary(dashboard: Dashboard) -> str:
         else:
             parts.append(_("target {value}").format(value=target))
     if p.required_growth is not None:
-        parts.append(_("needs {rate} a year").format(rate=percent(p.required_growth)))
+        parts.append(_("needs {rate} a year").format(rate=format_percent(p.required_growth)))
     if p.observed_growth is not None:
-        parts.append(_("observed {rate} a year").format(rate=percent(p.observed_growth)))
+        parts.append(_("observed {rate} a year").format(rate=format_percent(p.observed_growth)))
     parts.append(_("status: {status}").format(status=_(p.status)))
     return "; ".join(parts) + "."
 
