@@ -18,7 +18,7 @@ from django.core.validators import (
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -510,8 +510,8 @@ class Figure(Versioned, Fact, Sided, InCurrency, Quoted):
         if self.amount is not None:
             return short_money(self.amount, self.currency)
         if self.change_pct is not None:
-            words = {Qualifier.MORE_THAN: gettext("more than"), Qualifier.ABOUT: gettext("about")}
-            prefix = words.get(Qualifier(self.change_qualifier), "")
+            worded = self.change_qualifier in (Qualifier.MORE_THAN, Qualifier.ABOUT)
+            prefix = str(QualifierChoice(self.change_qualifier).label) if worded else ""
             change = localize_number(f"{self.change_pct.normalize():+f}%")
             return f"{prefix} {change}" if prefix else change
         if self.growth_factor:
