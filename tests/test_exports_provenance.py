@@ -603,3 +603,12 @@ def test_a_past_days_overview_reads_as_few_queries_with_more_pairs(
         large = client.get(url)
     assert small.status_code == large.status_code == 200
     assert large.content.decode().count("<tr") > small.content.decode().count("<tr") + 3
+
+
+def test_the_zips_json_is_dated_by_the_day_it_stands_for(client, seed):
+    today = json.loads(open_zip(client, "/pairs/BLR-KGZ/export.zip").read("pair.json"))
+    assert today["as_of"] == timezone.localdate().isoformat()
+    past = json.loads(
+        open_zip(client, "/pairs/BLR-KGZ/export.zip?as_of=2026-01-01").read("pair.json")
+    )
+    assert past["as_of"] == "2026-01-01"

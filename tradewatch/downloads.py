@@ -229,7 +229,8 @@ def pair_zip(d: Dashboard, *, site: str, today: date) -> bytes:
     CITATION.txt. Entries are dated by the data's day, so the same data gives the same bytes."""
     tables = {name: build(d, site) for name, build in PAIR_TABLES.items()}
     about = pair_about(d, site=site, today=today)
-    data = {**about, **pair_json(d, site=site), "chart": tables["chart"].records}
+    # The download's own facts last: pair_json's as_of (None for today) must not hide its day.
+    data = {**pair_json(d, site=site), **about, "chart": tables["chart"].records}
     files = {f"{name}.csv": table.csv_text() for name, table in tables.items()}
     files[JSON_NAME] = json.dumps(data, ensure_ascii=False, indent=2)
     files["README.txt"] = readme(d, tables, site=site, today=today)
