@@ -18,21 +18,12 @@ from tradewatch.charts import (
     image_chart,
     source_line,
 )
-from tradewatch.forms import DashboardFilterForm
 from tradewatch.queries import pair_dashboard, pair_or_404
-from tradewatch.views.common import parse_filters, today
+from tradewatch.views.common import bad_query, parse_filters, today
 
 # Only the embed may sit in another site's frame; every other page keeps 'none'.
 FRAMEABLE_ANYWHERE = {**settings.SECURE_CSP, "frame-ancestors": ["*"]}
 CONTENT_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
-
-
-def bad_filters(form: DashboardFilterForm) -> HttpResponse:
-    return HttpResponse(
-        " ".join(m for e in form.errors.values() for m in e),
-        status=400,
-        content_type="text/plain; charset=utf-8",
-    )
 
 
 # The CSP and X-Frame-Options decorators sit outside the cache: they mark the response the
@@ -63,7 +54,7 @@ def chart_image(request: HttpRequest, a: str, b: str, format: str) -> HttpRespon
     pair = pair_or_404(a, b)
     form, filters = parse_filters(request)
     if filters is None:
-        return bad_filters(form)
+        return bad_query(form, "text")
     spec = image_chart(pair_dashboard(pair, filters, as_of=today()), today=today())
     body = image(spec, format=format, width=IMAGE_WIDTH, height=IMAGE_HEIGHT)
     response = HttpResponse(body, content_type=CONTENT_TYPES[format])

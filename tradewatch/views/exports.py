@@ -2,7 +2,6 @@
 and the older figures.csv and API. Each honours its page's filters and ?as_of=."""
 
 from django.conf import settings
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -14,24 +13,12 @@ from tradewatch.forms import OverviewForm, PastDayForm
 from tradewatch.queries import country_or_404, pair_dashboard, pair_or_404
 from tradewatch.summaries import as_rows, every_summary, first_statements
 from tradewatch.tables import PAIR_TABLES, Table, envelope, pair_file_name, pairs_table
-from tradewatch.views.common import parse_filters, today
-
-
-def api_json(data: dict, status: int = 200) -> JsonResponse:
-    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+from tradewatch.views.common import api_json, bad_query, parse_filters, today
 
 
 def site_of(request: HttpRequest) -> str:
     """'https://host': links in a download are absolute, so they work away from the site."""
     return request.build_absolute_uri("/").removesuffix("/")
-
-
-def bad_query(form: Form, fmt: str) -> HttpResponse:
-    """400 with the form's messages: JSON for a JSON client, plain text otherwise."""
-    if fmt == "json":
-        return api_json({"errors": form.errors.get_json_data()}, status=400)
-    messages = "; ".join(m for errors in form.errors.values() for m in errors)
-    return HttpResponse(messages, status=400, content_type="text/plain; charset=utf-8")
 
 
 def download(table: Table, fmt: str, name: str, about: dict) -> HttpResponse:
