@@ -28,9 +28,11 @@ from tradewatch.models import (
     Figure,
     ReviewStatus,
     Source,
+    SourceKind,
     StoredFlow,
     TargetStatement,
 )
+from tradewatch.review import same_series
 
 KINDS = ("figure", "statement")
 OPEN = ReviewStatus.PROPOSED
@@ -408,19 +410,44 @@ def next_open_after(source: Source, card: Card) -> str:
 
 
 def conflicting_figures(figure: Figure) -> list[Figure]:
-    """Other live, stated figures of the same series and period whose values disagree."""
+    """The figures the dashboard would flag as conflicting with this one (queries.
+    find_conflicts): published, stated statements of the same side, series and period;
+    statistics differ by revision, not by conflict."""
+    if figure.is_statistics:
+        return []
     same = Figure.objects.filter(
-        country_a_id=figure.country_a_id,
-        country_b_id=figure.country_b_id,
-        flow=figure.flow,
-        exporter_id=figure.exporter_id,
+        **same_series(figure),
         period_start=figure.period_start,
         period_end=figure.period_end,
+        status=ReviewStatus.ACCEPTED,
         duplicate_of__isnull=True,
         derived=False,
-    ).exclude(pk=figure.pk)
-    rows = same.exclude(status=ReviewStatus.REJECTED).select_related("source")
+    ).exclude(Q(pk=figure.pk) | Q(source__kind=SourceKind.STATISTICS))
+    rows = same.select_related("source")
     return [f for f in rows.defer("source__text") if values_conflict(f.value_usd, figure.value_usd)]
+
+
+def other_side_figures(figure: Figure) -> list[Figure]:
+    """The other side's published figures for this series and period that differ from this
+    one: the dashboard shows them as a spread between the two sides, not as a conflict."""
+    if figure.side_id is None:
+        return []
+    series = {key: value for key, value in same_series(figure).items() if key != "side_id"}
+    rows = (
+        Figure.objects.filter(
+            **series,
+            period_start=figure.period_start,
+            period_end=figure.period_end,
+            status=ReviewStatus.ACCEPTED,
+            duplicate_of__isnull=True,
+            derived=False,
+        )
+        .exclude(side_id__isnull=True)
+        .exclude(side_id=figure.side_id)
+        .select_related("source", "side")
+        .defer("source__text")
+    )
+    return [f for f in rows if values_conflict(f.value_usd, figure.value_usd)]
 
 
 def effect_of(card: Card) -> str:
@@ -456,6 +483,16 @@ def effect_of(card: Card) -> str:
             "value": amount_text(other, qualified=True),
             "period": period_text(other),
             "title": other.source.title,
+        }
+    elif spreads := other_side_figures(fact):
+        other = spreads[0]
+        message += " " + _(
+            "%(side)s reports %(value)s for %(period)s: the dashboard shows where the two "
+            "sides differ."
+        ) % {
+            "side": other.side.shown_name,
+            "value": amount_text(other, qualified=True),
+            "period": period_text(other),
         }
     return message
 
