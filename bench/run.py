@@ -24,6 +24,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -207,8 +208,13 @@ def transfer(base: str, path: str) -> tuple[int, int]:
     return first, repeat
 
 
-def pages(pairs: list[tuple[str, str]]) -> list[tuple[str, object, bool]]:
-    """(name, path or path-for-request-n, cold) for every page measured."""
+EDITED_POOL = 40  # dashboards read after an edit of another pair
+
+
+def pages(pairs: list[tuple[str, str]]) -> list[tuple[str, object, str]]:
+    """(name, path or path-for-request-n, state of the cache) for every page measured:
+    "warm" (this page cached), "cold" (nothing cached: every page built from the database)
+    or "edited" (pages cached, then one edit of another pair, as when an editor publishes)."""
     a, b = pairs[0]
 
     def cold_dashboard(n: int) -> str:
@@ -216,37 +222,65 @@ def pages(pairs: list[tuple[str, str]]) -> list[tuple[str, object, bool]]:
         # Past the last pair, a query parameter the cache key holds keeps every request cold.
         return f"/pairs/{x}-{y}/" + (f"?round={n // len(pairs)}" if n >= len(pairs) else "")
 
+    def edited_dashboard(n: int) -> str:
+        x, y = pairs[1 + n % EDITED_POOL]
+        return f"/pairs/{x}-{y}/"
+
     return [
-        ("healthz", "/healthz", False),
-        ("overview", "/", False),
-        ("dashboard warm", f"/pairs/{a}-{b}/", False),
-        ("dashboard cold", cold_dashboard, True),
-        ("api", f"/api/pairs/{a}-{b}/", False),
-        ("report", f"/pairs/{a}-{b}/report/", False),
-        ("csv", f"/pairs/{a}-{b}/figures.csv", False),
+        ("healthz", "/healthz", "warm"),
+        ("overview", "/", "warm"),
+        ("dashboard warm", f"/pairs/{a}-{b}/", "warm"),
+        ("dashboard cold", cold_dashboard, "cold"),
+        ("dashboard after an edit elsewhere", edited_dashboard, "edited"),
+        ("api", f"/api/pairs/{a}-{b}/", "warm"),
+        ("report", f"/pairs/{a}-{b}/report/", "warm"),
+        ("csv", f"/pairs/{a}-{b}/figures.csv", "warm"),
     ]
+
+
+def edit_a_pair(pair: tuple[str, str]) -> None:
+    """An editor's save of one figure of this pair, through the same signals as the admin."""
+    from tradewatch.models import Figure
+
+    figure = Figure.objects.filter(country_a=pair[0], country_b=pair[1]).first()
+    figure.save()
+
+
+def dashboards_an_edit_rebuilds(pair: tuple[str, str], pairs: list) -> tuple[int, int]:
+    """Dashboards keyed by what one edit of `pair` changes (the pair's own, and those naming
+    either of its countries first, whose partner switch may change), of all there are."""
+    touching = sum(1 for p in pairs if set(p) & set(pair))
+    return touching + 1, 2 * len(pairs)  # the pair itself is both ways round
+
+
+def prepare(base: str, state: str, path_for, pairs: list) -> None:
+    from tradewatch.cache import bump_data_version
+
+    if state == "cold":
+        bump_data_version()  # nothing cached from before
+    elif state == "edited":
+        with ThreadPoolExecutor(max_workers=8) as pool:  # build the pages, as readers would
+            list(pool.map(lambda n: fetch(base + path_for(n)), range(EDITED_POOL)))
+        edit_a_pair(pairs[-1])
+    else:
+        fetch(base + path_for(0))  # one request first: "warm" means cached
 
 
 def measure_server(base: str, pairs: list[tuple[str, str]], clients: int, seconds: float):
     """Every page in turn, in `ROUNDS` slices of `seconds / ROUNDS`, so a burst of load from
     elsewhere on a shared machine falls on all pages alike; medians of the slices."""
-    from tradewatch.cache import bump_data_version
-
     measured = pages(pairs)
     slices: dict[str, list] = {name: [] for name, _, _ in measured}
     for _ in range(ROUNDS):
-        for name, path, cold in measured:
+        for name, path, state in measured:
             path_for = path if callable(path) else (lambda n, p=path: p)
-            if cold:
-                bump_data_version()  # nothing cached from before
-            else:
-                fetch(base + path_for(0))  # one request first: "warm" means cached
+            prepare(base, state, path_for, pairs)
             slices[name].append(
                 drive(base, path_for, clients=clients, seconds=seconds / ROUNDS,
                       headers={"Accept-Encoding": "gzip"})
             )  # fmt: skip
     throughput = {}
-    for name, path, cold in measured:
+    for name, path, state in measured:
         results = slices[name]
         throughput[name] = statistics.median(r.per_second for r in results)
         say(f"{name} throughput: {throughput[name]:.1f} req/s")
@@ -257,10 +291,12 @@ def measure_server(base: str, pairs: list[tuple[str, str]], clients: int, second
             f"{name} errors: {sum(r.errors for r in results)} of {sum(r.requests for r in results)}"
         )
         first_path = path if isinstance(path, str) else path(0)
-        say(f"{name} queries: {queries_for(first_path, warm=not cold)}")
+        say(f"{name} queries: {queries_for(first_path, warm=state != 'cold')}")
     for name, value in throughput.items():
         if name != "healthz":
             say(f"{name} throughput vs healthz: {value / throughput['healthz']:.2f} x")
+    rebuilt, dashboards = dashboards_an_edit_rebuilds(pairs[-1], pairs)
+    say(f"dashboards one edit rebuilds: {rebuilt} of {dashboards}")
     first, repeat = transfer(base, measured[2][1])
     say(f"dashboard first visit transfer: {first / 1000:.0f} KB")
     say(f"dashboard repeat visit transfer: {repeat / 1000:.1f} KB")

@@ -6,14 +6,15 @@ import re
 import subprocess
 import sys
 from datetime import date
+from itertools import combinations
 from pathlib import Path
 
 import pytest
 from django.db import transaction
 
 from tests.conftest import add_figure
-from tradewatch.cache import current_token
-from tradewatch.models import Country, Figure, Source
+from tradewatch.cache import EVERYTHING, bump_data_version, current_token, pair_scopes
+from tradewatch.models import Country, Figure, PageVersion, Source
 from tradewatch.summaries import refresh_pairs
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +141,72 @@ def test_htmx_partials_and_full_pages_are_cached_apart(client, seed):
     ).content.decode()
     assert "<html" in full and "<html" not in partial and 'id="dashboard-results"' in partial
     assert "<html" in client.get("/pairs/BLR-KGZ/").content.decode()
+
+
+def test_an_edit_of_one_pair_leaves_the_other_pairs_pages_cached(
+    client, seed, django_assert_num_queries
+):
+    kaz_pages = ["/pairs/KAZ-BLR/", "/api/pairs/KAZ-BLR/", "/pairs/KAZ-BLR/report/"]
+    first = {url: client.get(url).content for url in kaz_pages}
+    client.get("/pairs/BLR-KGZ/")
+    figure = Figure.objects.get(value_usd=160_200_000, derived=False)
+    figure.value_usd = 171_300_000
+    figure.save()  # Belarus–Kyrgyzstan only
+    for url in kaz_pages:
+        with django_assert_num_queries(1):  # its tokens; the page itself is still cached
+            assert client.get(url).content == first[url]
+    assert "$171.3M" in client.get("/pairs/BLR-KGZ/").content.decode()
+    assert "$171.3M" in client.get("/pairs/KGZ-BLR/").content.decode()
+
+
+def test_a_dashboard_whose_first_country_gains_a_partner_is_rebuilt(client, seed):
+    """The partner switch lists the first country's partners: a new pair of Belarus shows on
+    /pairs/BLR-KAZ/ at once (but a page of Kazakhstan first need not change)."""
+    assert ">Uzbekistan<" not in client.get("/pairs/BLR-KAZ/").content.decode()
+    add_figure(partner="UZB", year=2024, value="90000000")
+    assert ">Uzbekistan<" in client.get("/pairs/BLR-KAZ/").content.decode()
+
+
+def test_a_fact_moved_to_another_pair_leaves_neither_pairs_pages_stale(client, seed):
+    figure = add_figure(partner="KGZ", year=2019, value="123456789")
+    assert "$123.5M" in client.get("/pairs/KGZ-BLR/").content.decode()
+    assert "$123.5M" not in client.get("/pairs/KAZ-BLR/").content.decode()
+    figure = Figure.objects.get(pk=figure.pk)  # as an editor's form reads it
+    figure.country_b_id = "KAZ"
+    figure.save()
+    assert "$123.5M" not in client.get("/pairs/KGZ-BLR/").content.decode()
+    assert "$123.5M" in client.get("/pairs/KAZ-BLR/").content.decode()
+    assert "$123.5M" not in client.get("/countries/KGZ/").content.decode()
+
+
+def test_a_source_edit_rebuilds_only_the_pages_that_cite_it(
+    client, seed, django_assert_num_queries
+):
+    figure = add_figure(partner="UZB", year=2024, value="90000000")
+    client.get("/pairs/UZB-BLR/")
+    kaz = client.get("/pairs/KAZ-BLR/").content
+    figure.source.title = "Uzbek trade, corrected title"
+    figure.source.save()
+    assert "Uzbek trade, corrected title" in client.get("/pairs/UZB-BLR/").content.decode()
+    with django_assert_num_queries(1):
+        assert client.get("/pairs/KAZ-BLR/").content == kaz
+
+
+def test_a_renamed_country_rebuilds_every_page(client, seed):
+    client.get("/pairs/KAZ-BLR/")
+    before = PageVersion.objects.get(scope=EVERYTHING).token
+    kgz = Country.objects.get(pk="KGZ")
+    kgz.aliases = [*kgz.aliases, "Kirghizia"]
+    kgz.save()
+    assert PageVersion.objects.get(scope=EVERYTHING).token != before
+
+
+def test_a_write_touching_more_pairs_than_is_worth_listing_starts_every_page_afresh(seed):
+    codes = sorted(Country.objects.values_list("pk", flat=True))[:50]
+    pairs = list(combinations(codes, 2))  # 1,225 pairs
+    rows_before = PageVersion.objects.count()
+    bump_data_version(pair_scopes(pairs))
+    assert PageVersion.objects.count() <= rows_before + 1  # "all", not a row for each
+    everything = PageVersion.objects.get(scope=EVERYTHING).token
+    bump_data_version(pair_scopes(pairs))
+    assert PageVersion.objects.get(scope=EVERYTHING).token != everything

@@ -17,6 +17,7 @@ from tradewatch.summaries import loading_in_bulk, refresh_all
 NOT_BACKED_UP = [
     "tradewatch.PairSummary",
     "tradewatch.DataVersion",
+    "tradewatch.PageVersion",
     "tradewatch.StatisticsUpload",
     "contenttypes",
     "auth.Permission",

@@ -214,10 +214,22 @@ class Paired(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.order_pair()
         super().save(*args, **kwargs)
+        self.loaded_pair = self.pair  # what the database now holds
 
     @property
     def pair(self) -> tuple[str, str]:
         return (self.country_a_id, self.country_b_id)
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        # The pair as read: a save that moves the fact to another pair changes both pairs' pages.
+        loaded = instance.__dict__
+        if "country_a_id" in loaded and "country_b_id" in loaded:
+            instance.loaded_pair = (loaded["country_a_id"], loaded["country_b_id"])
+        return instance
+
+    loaded_pair: tuple[str, str] | None = None
 
     def order_pair(self) -> None:
         """Editors may enter the countries either way round; storage has one order."""
@@ -656,6 +668,7 @@ class TargetStatement(Versioned, Sided, Quoted):
 
     def save(self, *args, **kwargs) -> None:
         super().save(*args, **kwargs)
+        self.loaded_target_id = self.target_id
         # Whichever screen saved the statement, its target follows.
         self.target.sync_status()
 
@@ -663,6 +676,15 @@ class TargetStatement(Versioned, Sided, Quoted):
         result = super().delete(*args, **kwargs)
         self.target.sync_status()
         return result
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        # The target as read: a statement moved to another target changes both pairs' pages.
+        instance.loaded_target_id = instance.__dict__.get("target_id")
+        return instance
+
+    loaded_target_id: int | None = None
 
     def clean(self) -> None:
         super().clean()
@@ -755,6 +777,19 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"data version {self.number}"
+
+
+class PageVersion(models.Model):
+    """A token per scope of pages — one pair's pages, one country's pages, or "all" — that
+    every write touching the scope replaces in the writer's own transaction (tradewatch/cache.py).
+    A pair's pages are keyed by these instead of DataVersion, so an edit elsewhere leaves them
+    cached."""
+
+    scope = models.CharField(max_length=24, primary_key=True)
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return self.scope
 
 
 class StatisticsUpload(models.Model):

@@ -18,10 +18,18 @@ from django.db.models.expressions import OrderBy
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from tradewatch.cache import bump_data_version
+from tradewatch.cache import bump_data_version, pair_scopes
 from tradewatch.domain.progress import Status
 from tradewatch.history import summaries_shown_on, targets_shown_on, with_facts_shown_on
-from tradewatch.models import Country, Figure, PairSummary, StoredFlow, Target, TargetStatement
+from tradewatch.models import (
+    Country,
+    Figure,
+    Paired,
+    PairSummary,
+    StoredFlow,
+    Target,
+    TargetStatement,
+)
 from tradewatch.queries import Pair, accepted_figures, accepted_targets, assess_pair
 
 Stored = tuple[str, str]
@@ -66,8 +74,8 @@ def summary_for(pair: Pair, figures: list[Figure], targets: list[Target], as_of:
 def refresh_pairs(pairs: Iterable[Stored], *, as_of: date | None = None) -> int:
     """Recompute the rows of these pairs (stored order); a pair without data loses its row."""
     as_of = as_of or timezone.localdate()
-    bump_data_version()  # bulk writers come here too: what pages show has changed
     pairs = sorted(set(pairs))
+    bump_data_version(pair_scopes(pairs))  # bulk writers come here too: these pages changed
     written = 0
     for start in range(0, len(pairs), CHUNK):
         chunk = pairs[start : start + CHUNK]
@@ -137,15 +145,21 @@ def refresh_stale(as_of: date) -> None:
         refresh_pairs(list(stale), as_of=as_of)
 
 
-def pair_of(instance: Figure | Target | TargetStatement) -> Stored:
-    owner = instance.target if isinstance(instance, TargetStatement) else instance
-    return owner.pair
+def pairs_of(instance: Paired | TargetStatement) -> set[Stored]:
+    """The pair of a fact, and the one it was read with when a save moved it."""
+    if isinstance(instance, TargetStatement):
+        pairs = {instance.target.pair}
+        if instance.loaded_target_id not in (None, instance.target_id):
+            moved_from = Target.objects.filter(pk=instance.loaded_target_id)
+            pairs |= set(moved_from.values_list("country_a", "country_b"))
+        return pairs
+    return {instance.pair, instance.loaded_pair} - {None}
 
 
 def refresh_after_write(sender, instance, **kwargs) -> None:
     """post_save / post_delete of a figure, target or statement."""
     if not loading_in_bulk.get():
-        refresh_pairs([pair_of(instance)])
+        refresh_pairs(pairs_of(instance))
 
 
 def refresh_after_rename(sender, instance: Country, **kwargs) -> None:
