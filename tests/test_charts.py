@@ -86,3 +86,23 @@ def test_a_pair_with_nothing_reported_has_no_empty_list_of_documents(client, see
         source
         == "Source: TradeWatch · Kyrgyzstan–Belarus exports of Kyrgyzstan to Belarus, USD million"
     )
+
+
+def year_labels(spec: dict) -> int:
+    """How many year labels plotly draws for the chart's x range and dtick."""
+    start, end = (int(day[:4]) for day in spec["layout"]["xaxis"]["range"])
+    step = int(spec["layout"]["xaxis"]["dtick"].removeprefix("M")) // 12
+    return len(range(start, end + 1, step))
+
+
+def test_a_short_span_labels_every_year(seed):
+    spec = chart("KGZ")
+    assert spec["layout"]["xaxis"]["dtick"] == "M12" and year_labels(spec) <= 16
+
+
+@pytest.mark.parametrize(("first_year", "step"), [(2012, "M24"), (1995, "M60"), (1950, "M120")])
+def test_a_long_span_labels_fewer_years_so_they_stay_readable(seed, first_year, step):
+    add_figure(partner="KGZ", year=first_year, value="10000000")
+    spec = chart("KGZ")
+    assert spec["layout"]["xaxis"]["dtick"] == step
+    assert 4 <= year_labels(spec) <= 16

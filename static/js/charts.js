@@ -17,9 +17,16 @@
 
   function lines(text) { return text.split("<br>").length; }
 
+  // Half as many year labels as the server chose for a desktop-wide chart ("M12" → "M24"),
+  // so they stay upright on a phone.
+  function fewerYears(axis) {
+    var months = parseInt(String(axis.dtick || "M12").slice(1), 10) || 12;
+    axis.dtick = "M" + months * 2;
+  }
+
   // On a narrow screen the legend has one entry a row and long names wrap; the source line
   // wraps too and keeps below the legend (the same sum as bottom_margin() in charts.py);
-  // the years are labelled every other year so they stay upright.
+  // the years are labelled half as often so they stay upright.
   function fitNarrow(el, spec) {
     var layout = spec.layout, source = (layout.annotations || [])[0];
     if (el.clientWidth >= 600 || !layout.margin || !source) return;
@@ -37,7 +44,7 @@
     layout.height += bottom - layout.margin.b;
     layout.margin.b = bottom;
     source.yshift = 13 * lines(source.text) + 10 - bottom;
-    layout.xaxis.dtick = "M24";
+    fewerYears(layout.xaxis);
   }
 
   function draw(root) {
@@ -51,7 +58,7 @@
       if (el.hasAttribute("data-chart-fill")) {
         delete spec.layout.height;
         if (el.clientHeight < 320) spec.layout.showlegend = false;
-        if (el.clientWidth < 500) spec.layout.xaxis.dtick = "M24";  // upright year labels
+        if (el.clientWidth < 500) fewerYears(spec.layout.xaxis);  // upright year labels
       } else fitNarrow(el, spec);
       window.Plotly.newPlot(el, spec.data, spec.layout, {
         responsive: true,
