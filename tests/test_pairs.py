@@ -201,3 +201,36 @@ def test_countries_entered_either_way_round_are_stored_in_one_order(seed):
 def test_switching_partner_keeps_the_flow_and_years_but_not_the_page(client, seed):
     html = client.get("/pairs/BLR-KGZ/?flow=exports&from=2020&page=1&growth=5").content.decode()
     assert 'href="/pairs/BLR-KAZ/?flow=exports&amp;from=2020"' in html
+
+
+def add_disagreements(years: range) -> None:
+    """For each year: Belarus and Kyrgyzstan far apart (a spread) and Belarus against itself
+    (a conflict)."""
+    for year in years:
+        add_figure(partner="KGZ", year=year, value=str(100_000_000 + year), side="BLR")
+        add_figure(partner="KGZ", year=year, value=str(300_000_000 + year), side="BLR")
+        add_figure(partner="KGZ", year=year, value=str(150_000_000 + year), side="KGZ")
+
+
+def test_the_dashboard_shows_the_latest_spreads_and_conflicts_and_says_where_the_rest_are(
+    seed, client
+):
+    add_disagreements(range(2000, 2012))
+    response = client.get("/pairs/BLR-KGZ/")
+    page = response.content.decode()
+    spreads, conflicts = response.context["d"].spreads, response.context["d"].conflicts
+    assert len(spreads) > 10 and len(conflicts) > 10
+    assert page.count('<div class="spread">') == 10 and page.count('<div class="conflict">') == 10
+    assert f"The 10 latest of {len(spreads)} periods where the sides differ." in page
+    assert f"The 10 latest of {len(conflicts)} periods with conflicting figures." in page
+    assert "<strong>2011:</strong>" in page and "<strong>2000:</strong>" not in page
+    report = client.get("/pairs/BLR-KGZ/report/").content.decode()
+    assert report.count("<strong>2000:</strong>") == 2  # the report lists every one of both
+    api = client.get("/api/pairs/BLR-KGZ/").json()
+    assert len(api["spreads"]) == len(spreads)
+
+
+def test_a_few_spreads_are_all_shown_without_a_note(seed, client):
+    add_disagreements(range(2000, 2003))
+    page = client.get("/pairs/BLR-KGZ/").content.decode()
+    assert "<strong>2000:</strong>" in page and "latest of" not in page

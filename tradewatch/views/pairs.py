@@ -27,6 +27,9 @@ class HtmxHttpRequest(HttpRequest):
 
 
 FIGURES_PER_PAGE = 50
+# Spreads and conflicts: the latest periods only, so the page does not grow with the data;
+# the printable report and the JSON list every one.
+PERIODS_SHOWN = 10
 PARTIALS = ("dashboard-results", "what-if")  # the parts an htmx request may ask for
 
 
@@ -59,6 +62,8 @@ def pair_detail(request: HtmxHttpRequest, a: str, b: str) -> HttpResponse:
         "chart_summary": chart_summary(dashboard),
         "chart_rows": chart_rows(dashboard),
         "figures": latest_page(dashboard.figures, form.cleaned_data.get("page") if filters else 1),
+        "spreads": dashboard.spreads[-PERIODS_SHOWN:],
+        "conflicts": dashboard.conflicts[-PERIODS_SHOWN:],
         "partners": partners_of(pair.first),  # the switch: the first country's partners
         "timeline": pair_timeline(pair),
     }
