@@ -234,3 +234,19 @@ def test_a_few_spreads_are_all_shown_without_a_note(seed, client):
     add_disagreements(range(2000, 2003))
     page = client.get("/pairs/BLR-KGZ/").content.decode()
     assert "<strong>2000:</strong>" in page and "latest of" not in page
+
+
+def test_the_partner_switch_lists_every_country_with_published_facts_in_either_order(seed):
+    from tradewatch.models import Target
+    from tradewatch.queries import partners_of
+
+    add_figure(partner="BLR", first="UZB", side="UZB")  # stored as BLR–UZB
+    add_figure(partner="ARM", first="BLR", status="rejected")
+    add_figure(partner="AZE", first="BLR", status="proposed")
+    Target.objects.create(country_a_id="BLR", country_b_id="VNM", stated_on=date(2025, 1, 1))
+    Target.objects.create(
+        country_a_id="BLR", country_b_id="GEO", stated_on=date(2025, 1, 1), status="rejected"
+    )
+    belarus = Country.objects.get(pk="BLR")
+    assert {c.iso3 for c in partners_of(belarus)} == {"KAZ", "KGZ", "UZB", "VNM"}
+    assert [c.iso3 for c in partners_of(Country.objects.get(pk="UZB"))] == ["BLR"]

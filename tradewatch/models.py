@@ -576,6 +576,8 @@ class Target(Versioned, Fact, InCurrency):
 
     class Meta:
         ordering = ["deadline", "pk"]
+        # A dashboard's partner switch probes each country's pair with this one (partners_of).
+        indexes = [models.Index(fields=["country_a", "country_b", "status"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(value_usd__isnull=True) | Q(value_usd__gte=0),
