@@ -57,11 +57,14 @@ class TradeWatchConfig(AppConfig):
         )
         post_migrate.connect(ensure_groups, sender=self)
         post_migrate.connect(summarise_existing_data, sender=self)
-        for model in (Figure, Target, TargetStatement):
+        summarised = (Figure, Target, TargetStatement)
+        for model in summarised:  # the summary refresh also replaces the pages' tokens
             post_save.connect(refresh_after_write, sender=model, dispatch_uid=f"summary-{model}")
             post_delete.connect(refresh_after_write, sender=model, dispatch_uid=f"summ-d-{model}")
         post_save.connect(refresh_after_rename, sender=Country, dispatch_uid="summary-country")
         for name in EDITOR_MODELS:  # whatever editors can change, pages show
             model = self.get_model(name)
+            if model in summarised:
+                continue
             post_save.connect(data_changed, sender=model, dispatch_uid=f"version-{name}")
             post_delete.connect(data_changed, sender=model, dispatch_uid=f"version-d-{name}")

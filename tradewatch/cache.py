@@ -91,7 +91,9 @@ def pair_scopes(pairs: Iterable[tuple[str, str]]) -> set[str]:
 
 
 def data_changed(sender: type, instance: object, **kwargs) -> None:
-    """post_save / post_delete of any published model (a bulk load bumps once, at its end)."""
+    """post_save / post_delete of a published model that has no summary to refresh (facts'
+    writes replace the tokens through summaries.refresh_pairs; a bulk load bumps once, at
+    its end)."""
     from tradewatch.summaries import loading_in_bulk
 
     if not loading_in_bulk.get():
