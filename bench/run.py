@@ -247,10 +247,14 @@ def edit_a_pair(pair: tuple[str, str]) -> None:
 
 
 def dashboards_an_edit_rebuilds(pair: tuple[str, str], pairs: list) -> tuple[int, int]:
-    """Dashboards keyed by what one edit of `pair` changes (the pair's own, and those naming
-    either of its countries first, whose partner switch may change), of all there are."""
-    touching = sum(1 for p in pairs if set(p) & set(pair))
-    return touching + 1, 2 * len(pairs)  # the pair itself is both ways round
+    """Dashboards (both ways round) whose cache key holds a token one edit of `pair`
+    replaces, by the cache's own rules, of all there are."""
+    from tradewatch.cache import page_scopes, pair_scopes
+
+    touched = pair_scopes([pair])
+    dashboards = [d for a, b in pairs for d in ((a, b), (b, a))]
+    rebuilt = sum(1 for a, b in dashboards if touched & set(page_scopes({"a": a, "b": b})))
+    return rebuilt, len(dashboards)
 
 
 def prepare(base: str, state: str, path_for, pairs: list) -> None:
