@@ -55,3 +55,16 @@ def test_force_writes_beside_real_documents(db):
 def test_more_pairs_than_exist_is_a_clear_error(db):
     with pytest.raises(CommandError, match="at most"):
         seed(pairs=10**6)
+
+
+def test_seeded_figures_are_valid_and_their_keys_still_guard_the_table(db):
+    from django.db import IntegrityError, connection
+
+    seed()
+    for figure in Figure.objects.order_by("pk")[::50]:
+        figure.full_clean()  # every column a figure needs, with the model's own defaults
+    figure = Figure.objects.first()
+    Figure.objects.filter(pk=figure.pk).update(source_id=10**9)  # no such source
+    with pytest.raises(IntegrityError):
+        connection.check_constraints()
+    Figure.objects.filter(pk=figure.pk).update(source_id=figure.source_id)

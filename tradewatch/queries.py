@@ -4,7 +4,7 @@ Each read runs a fixed number of queries, whatever the number of figures.
 """
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,7 +27,12 @@ from tradewatch.domain.progress import (
 )
 from tradewatch.domain.projection import Projection, project
 from tradewatch.domain.sides import Claim, choose, rank
-from tradewatch.history import figures_shown_on, targets_shown_on
+from tradewatch.history import (
+    attach_related,
+    attach_sides,
+    figures_shown_on,
+    targets_shown_on,
+)
 from tradewatch.models import (
     Correction,
     Country,
@@ -65,8 +70,12 @@ class Pair:
         a, b = sorted((self.first.iso3, self.second.iso3))
         return a, b
 
+    @property
+    def countries(self) -> dict[str, Country]:
+        return {self.first.iso3: self.first, self.second.iso3: self.second}
+
     def country(self, iso3: str | None) -> Country | None:
-        return {self.first.iso3: self.first, self.second.iso3: self.second}.get(iso3 or "")
+        return self.countries.get(iso3 or "")
 
     def side_name(self, iso3: str | None) -> str:
         country = self.country(iso3)
@@ -208,15 +217,22 @@ def pair_filter(pair: Pair, prefix: str = "") -> Q:
     return Q(**{f"{prefix}country_a": a, f"{prefix}country_b": b})
 
 
-def accepted_figures(scope: Q) -> list[Figure]:
-    """Accepted figures in one query; one stated by several sources comes once, carrying the
-    others as `corroborated_by`."""
-    rows = (
-        Figure.objects.filter(scope, status=ReviewStatus.ACCEPTED)
-        .select_related("source", "side")
-        .defer("source__text")  # a document's full text, once per figure: never shown here
-    )
-    return with_corroborations(rows)
+def accepted_figures(
+    scope: Q, countries: Mapping[str, Country], *, many_pairs: bool = False
+) -> list[Figure]:
+    """Accepted figures with their sources and sides (`countries`: the pairs' own); one
+    stated by several sources comes once, carrying the others as `corroborated_by`. For one
+    pair the sources come joined (one query); for `many_pairs` in a second query, each
+    source built once instead of once per figure."""
+    rows = Figure.objects.filter(scope, status=ReviewStatus.ACCEPTED)
+    if many_pairs:
+        figures = list(rows)
+        attach_related(figures, countries)
+    else:
+        # A document's full text, once per figure: never shown here.
+        figures = list(rows.select_related("source").defer("source__text"))
+        attach_sides(figures, countries)
+    return with_corroborations(figures)
 
 
 def with_corroborations(rows: Iterable[Figure]) -> list[Figure]:
@@ -470,7 +486,9 @@ def pair_dashboard(pair: Pair, filters: Filters, *, as_of: date) -> Dashboard:
         figures = with_corroborations(figures_shown_on(scope, as_of))
         targets = with_statements(*targets_shown_on(scope, as_of))
     else:
-        figures = accepted_figures(pair_filter(pair) & flow_filter(pair, filters.flow))
+        figures = accepted_figures(
+            pair_filter(pair) & flow_filter(pair, filters.flow), pair.countries
+        )
         targets = accepted_targets(
             pair_filter(pair, "target__") & flow_filter(pair, filters.flow, "target__")
         )

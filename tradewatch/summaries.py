@@ -80,13 +80,14 @@ def refresh_pairs(pairs: Iterable[Stored], *, as_of: date | None = None) -> int:
     for start in range(0, len(pairs), CHUNK):
         chunk = pairs[start : start + CHUNK]
         figures, targets = defaultdict(list), defaultdict(list)
-        for f in accepted_figures(pairs_filter(chunk) & Q(flow=StoredFlow.TURNOVER)):
+        countries = Country.objects.in_bulk({code for pair in chunk for code in pair})
+        turnover = pairs_filter(chunk) & Q(flow=StoredFlow.TURNOVER)
+        for f in accepted_figures(turnover, countries, many_pairs=True):
             figures[f.pair].append(f)
         turnover_targets = pairs_filter(chunk, "target__") & Q(target__flow=StoredFlow.TURNOVER)
         for t in accepted_targets(turnover_targets):
             targets[t.pair].append(t)
         live = set(figures) | set(targets)
-        countries = Country.objects.in_bulk({code for pair in live for code in pair})
         rows = [
             summary_for(Pair(countries[a], countries[b]), figures[(a, b)], targets[(a, b)], as_of)
             for a, b in sorted(live)
