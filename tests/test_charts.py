@@ -106,3 +106,13 @@ def test_a_long_span_labels_fewer_years_so_they_stay_readable(seed, first_year, 
     spec = chart("KGZ")
     assert spec["layout"]["xaxis"]["dtick"] == step
     assert 4 <= year_labels(spec) <= 16
+
+
+def test_chart_json_is_written_as_django_json_script_writes_it():
+    from django.utils.html import json_script
+
+    from tradewatch.templatetags.tw import json_data
+
+    value = {"name": "Беларусь – Kyrgyzstan <b>&</b>", "y": [1.5, None], "at": date(2025, 1, 1)}
+    assert json_data(value, "chart-x") == json_script(value, "chart-x")
+    assert "<b>" not in json_data(value, "chart-x")  # cannot close the script tag early
