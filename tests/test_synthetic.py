@@ -58,13 +58,19 @@ def test_more_pairs_than_exist_is_a_clear_error(db):
 
 
 def test_seeded_figures_are_valid_and_their_keys_still_guard_the_table(db):
-    from django.db import IntegrityError, connection
+    from django.db import IntegrityError, connection, transaction
 
+    def keys_and_indexes() -> dict:
+        with connection.cursor() as cursor:
+            return connection.introspection.get_constraints(cursor, Figure._meta.db_table)
+
+    before = keys_and_indexes()
     seed()
+    assert keys_and_indexes() == before  # dropped for the bulk load and built again
     for figure in Figure.objects.order_by("pk")[::50]:
         figure.full_clean()  # every column a figure needs, with the model's own defaults
     figure = Figure.objects.first()
     Figure.objects.filter(pk=figure.pk).update(source_id=10**9)  # no such source
-    with pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError), transaction.atomic():
         connection.check_constraints()
     Figure.objects.filter(pk=figure.pk).update(source_id=figure.source_id)
