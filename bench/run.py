@@ -16,6 +16,7 @@ import gzip
 import json
 import os
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -138,21 +139,25 @@ def ensure_data(env: dict, figures: int, pairs: int, sources: int) -> None:
 def production_server(env: dict, port: int):
     workers = os.cpu_count() or 2
     manage(env, "collectstatic", "--noinput", "-v0")
+    ready = Path(tempfile.mkdtemp(prefix="bench-ready-"))
     server = subprocess.Popen(
-        [BIN / "gunicorn", "tradewatch.wsgi", "-w", str(workers), "-k", "gthread",
-         "--threads", "4", "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
-        cwd=ROOT, env=env,
+        [BIN / "gunicorn", "tradewatch.wsgi", "-c", "bench/gunicorn_ready.py", "-w",
+         str(workers), "-k", "gthread", "--threads", "4", "-b", f"127.0.0.1:{port}",
+         "--log-level", "warning"],
+        cwd=ROOT, env={**env, "BENCH_READY_DIR": str(ready)},
     )  # fmt: skip
     try:
         deadline = time.monotonic() + 60
-        while True:
+        while True:  # every worker booted (see bench/gunicorn_ready.py), and answering
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5).read()
-                break
+                if len(list(ready.iterdir())) >= workers:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5).read()
+                    break
             except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    sys.exit("gunicorn did not start")
-                time.sleep(0.3)
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                sys.exit("gunicorn did not start")
+            time.sleep(0.3)
         say(f"server: gunicorn {workers} workers x 4 threads; cache "
             f"{'Redis' if env.get('REDIS_URL') else 'local memory'}; "
             f"database {env['DATABASE_URL'].split(':')[0]}")  # fmt: skip
@@ -160,6 +165,7 @@ def production_server(env: dict, port: int):
     finally:
         server.terminate()
         server.wait(timeout=20)
+        shutil.rmtree(ready, ignore_errors=True)
 
 
 def queries_for(path: str, *, warm: bool) -> int:
