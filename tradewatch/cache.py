@@ -22,7 +22,7 @@ from functools import wraps
 from uuid import uuid4
 
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
@@ -148,17 +148,23 @@ def scoped_tokens(request: HttpRequest, scopes: list[str]) -> str:
     attr = f"{REQUEST_ATTR}:{','.join(scopes)}"
     tokens = getattr(request, attr, None)
     if tokens is None:
-        stored = dict(
-            PageVersion.objects.filter(scope__in=[EVERYTHING, *scopes]).values_list(
-                "scope", "token"
-            )
-        )
+        stored = stored_tokens([EVERYTHING, *scopes])
         if EVERYTHING not in stored:  # a new (or emptied) database: a new "all"
             bump_data_version()
             return scoped_tokens(request, scopes)
         tokens = ".".join(stored.get(s, "-") for s in [EVERYTHING, *scopes])
         setattr(request, attr, tokens)
     return tokens
+
+
+def stored_tokens(scopes: list[str]) -> dict[str, str]:
+    """The stored tokens of these scopes. Plain SQL: this is every cached page's one query,
+    and building it through the ORM cost as much as the database round trip (0.3 ms)."""
+    table = connection.ops.quote_name(PageVersion._meta.db_table)
+    marks = ", ".join(["%s"] * len(scopes))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT scope, token FROM {table} WHERE scope IN ({marks})", scopes)
+        return dict(cursor.fetchall())
 
 
 def page_scopes(kwargs: dict) -> list[str] | None:
