@@ -252,12 +252,15 @@ def edit_a_pair(pair: tuple[str, str]) -> None:
     figure.save()
 
 
-def dashboards_an_edit_rebuilds(pair: tuple[str, str], pairs: list) -> tuple[int, int]:
+def dashboards_an_edit_rebuilds(
+    pair: tuple[str, str], pairs: list, *, partners: bool
+) -> tuple[int, int]:
     """Dashboards (both ways round) whose cache key holds a token one edit of `pair`
-    replaces, by the cache's own rules, of all there are."""
+    replaces, by the cache's own rules, of all there are: a value edit, or (`partners`) one
+    that may make the two countries partners or end it."""
     from tradewatch.cache import page_scopes, pair_scopes
 
-    touched = pair_scopes([pair])
+    touched = pair_scopes([pair], partners=partners)
     dashboards = [d for a, b in pairs for d in ((a, b), (b, a))]
     rebuilt = sum(1 for a, b in dashboards if touched & set(page_scopes({"a": a, "b": b})))
     return rebuilt, len(dashboards)
@@ -305,8 +308,10 @@ def measure_server(base: str, pairs: list[tuple[str, str]], clients: int, second
     for name, value in throughput.items():
         if name != "healthz":
             say(f"{name} throughput vs healthz: {value / throughput['healthz']:.2f} x")
-    rebuilt, dashboards = dashboards_an_edit_rebuilds(pairs[-1], pairs)
-    say(f"dashboards one edit rebuilds: {rebuilt} of {dashboards}")
+    rebuilt, dashboards = dashboards_an_edit_rebuilds(pairs[-1], pairs, partners=False)
+    say(f"dashboards a value edit rebuilds: {rebuilt} of {dashboards}")
+    rebuilt, dashboards = dashboards_an_edit_rebuilds(pairs[-1], pairs, partners=True)
+    say(f"dashboards a pair's first or last fact rebuilds: {rebuilt} of {dashboards}")
     first, repeat = transfer(base, measured[2][1])
     say(f"dashboard first visit transfer: {first / 1000:.0f} KB")
     say(f"dashboard repeat visit transfer: {repeat / 1000:.1f} KB")

@@ -14,7 +14,7 @@ from django.db import transaction
 
 from tests.conftest import add_figure
 from tradewatch.cache import EVERYTHING, bump_data_version, current_token, pair_scopes
-from tradewatch.models import Country, Figure, PageVersion, Source
+from tradewatch.models import Country, Figure, PageVersion, ReviewStatus, Source
 from tradewatch.summaries import refresh_pairs
 
 pytestmark = pytest.mark.django_db
@@ -165,6 +165,35 @@ def test_a_dashboard_whose_first_country_gains_a_partner_is_rebuilt(client, seed
     assert ">Uzbekistan<" not in client.get("/pairs/BLR-KAZ/").content.decode()
     add_figure(partner="UZB", year=2024, value="90000000")
     assert ">Uzbekistan<" in client.get("/pairs/BLR-KAZ/").content.decode()
+
+
+def test_a_value_edit_leaves_the_other_dashboards_of_its_countries_cached(
+    client, seed, django_assert_num_queries
+):
+    """Belarus's partners stay the same when a Belarus–Kyrgyzstan value is corrected, so
+    /pairs/BLR-KAZ/ (whose switch lists them) is not rebuilt; Belarus's page, which shows
+    the value, is."""
+    kaz = client.get("/pairs/BLR-KAZ/").content
+    assert "$171.3M" not in client.get("/countries/BLR/").content.decode()
+    figure = Figure.objects.get(value_usd=160_200_000, derived=False)
+    figure.value_usd = 171_300_000
+    figure.save()
+    with django_assert_num_queries(1):
+        assert client.get("/pairs/BLR-KAZ/").content == kaz
+    assert "$171.3M" in client.get("/countries/BLR/").content.decode()
+
+
+@pytest.mark.parametrize("end", ["rejected", "deleted"])
+def test_a_pair_whose_last_published_fact_goes_leaves_the_partner_switch(client, seed, end):
+    figure = add_figure(partner="UZB", year=2024, value="90000000")
+    assert ">Uzbekistan<" in client.get("/pairs/BLR-KAZ/").content.decode()
+    figure = Figure.objects.get(pk=figure.pk)  # as the admin reads it
+    if end == "rejected":
+        figure.status = ReviewStatus.REJECTED
+        figure.save()
+    else:
+        figure.delete()
+    assert ">Uzbekistan<" not in client.get("/pairs/BLR-KAZ/").content.decode()
 
 
 def test_a_fact_moved_to_another_pair_leaves_neither_pairs_pages_stale(client, seed):

@@ -77,16 +77,24 @@ def pair_scope(a: str, b: str) -> str:
 
 
 def country_scope(iso3: str) -> str:
-    """One country's page, and the partner switch of every dashboard that names it first."""
+    """One country's page (it lists its pairs with their values)."""
     return f"country:{iso3.upper()}"
 
 
-def pair_scopes(pairs: Iterable[tuple[str, str]]) -> set[str]:
-    """What a write to these pairs changes: their pages, and their countries' (a country's
-    page lists its pairs; a dashboard's switch lists its first country's partners)."""
+def partners_scope(iso3: str) -> str:
+    """The partner switch of every dashboard that names this country first."""
+    return f"partners:{iso3.upper()}"
+
+
+def pair_scopes(pairs: Iterable[tuple[str, str]], *, partners: bool = True) -> set[str]:
+    """What a write to these pairs changes: their pages and their countries' pages; and,
+    when the write may make two countries partners or end it (`partners`), the partner
+    switch of the dashboards naming either first. A value edit leaves those cached."""
     scopes = set()
     for a, b in pairs:
         scopes |= {pair_scope(a, b), country_scope(a), country_scope(b)}
+        if partners:
+            scopes |= {partners_scope(a), partners_scope(b)}
     return scopes
 
 
@@ -105,10 +113,11 @@ def scopes_touched(instance: object) -> set[str] | None:
     describes, such as a country's name, which every page may show."""
     from tradewatch.summaries import pairs_of
 
+    # Events and documents are not what makes countries partners (queries.partners_of).
     if isinstance(instance, Paired | TargetStatement):
-        return pair_scopes(pairs_of(instance))
+        return pair_scopes(pairs_of(instance), partners=False)
     if isinstance(instance, Source):
-        return pair_scopes(pairs_citing(instance))
+        return pair_scopes(pairs_citing(instance), partners=False)
     return None
 
 
@@ -171,7 +180,7 @@ def page_scopes(kwargs: dict) -> list[str] | None:
     """The scopes a page's URL names: a pair's pages (and the partner switch of its first
     country), a country's page; None for pages about everything (the overview)."""
     if "a" in kwargs and "b" in kwargs:
-        return [pair_scope(kwargs["a"], kwargs["b"]), country_scope(kwargs["a"])]
+        return [pair_scope(kwargs["a"], kwargs["b"]), partners_scope(kwargs["a"])]
     if "iso3" in kwargs:
         return [country_scope(kwargs["iso3"])]
     return None

@@ -262,6 +262,19 @@ class Fact(Paired):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        self.loaded_status = self.status  # what the database now holds
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        # The status as read: a save that changes it may change a country's partners.
+        instance.loaded_status = instance.__dict__.get("status")
+        return instance
+
+    loaded_status: str | None = None
+
     @property
     def importer_id(self) -> str | None:
         """The other country of the pair, for exports; None for turnover."""

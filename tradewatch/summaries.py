@@ -71,11 +71,14 @@ def summary_for(pair: Pair, figures: list[Figure], targets: list[Target], as_of:
 
 
 @transaction.atomic
-def refresh_pairs(pairs: Iterable[Stored], *, as_of: date | None = None) -> int:
-    """Recompute the rows of these pairs (stored order); a pair without data loses its row."""
+def refresh_pairs(
+    pairs: Iterable[Stored], *, as_of: date | None = None, partners_may_change: bool = True
+) -> int:
+    """Recompute the rows of these pairs (stored order); a pair without data loses its row.
+    Bulk writers come here too, and may change who is whose partner unless they say not."""
     as_of = as_of or timezone.localdate()
     pairs = sorted(set(pairs))
-    bump_data_version(pair_scopes(pairs))  # bulk writers come here too: these pages changed
+    bump_data_version(pair_scopes(pairs, partners=partners_may_change))  # these pages changed
     written = 0
     for start in range(0, len(pairs), CHUNK):
         chunk = pairs[start : start + CHUNK]
@@ -142,8 +145,8 @@ def refresh_all(*, as_of: date | None = None) -> int:
 def refresh_stale(as_of: date) -> None:
     """Rows computed on an earlier day: recompute them before a page reads them."""
     stale = PairSummary.objects.filter(as_of__lt=as_of).values_list("country_a", "country_b")
-    if stale.exists():
-        refresh_pairs(list(stale), as_of=as_of)
+    if stale.exists():  # a new day changes statuses, not partners
+        refresh_pairs(list(stale), as_of=as_of, partners_may_change=False)
 
 
 def pairs_of(instance: Paired | TargetStatement) -> set[Stored]:
@@ -157,10 +160,24 @@ def pairs_of(instance: Paired | TargetStatement) -> set[Stored]:
     return {instance.pair, instance.loaded_pair} - {None}
 
 
-def refresh_after_write(sender, instance, **kwargs) -> None:
-    """post_save / post_delete of a figure, target or statement."""
+def refresh_after_write(sender, instance, created: bool | None = None, **kwargs) -> None:
+    """post_save / post_delete (no `created`) of a figure, target or statement."""
     if not loading_in_bulk.get():
-        refresh_pairs(pairs_of(instance))
+        refresh_pairs(
+            pairs_of(instance), partners_may_change=may_change_partners(instance, created)
+        )
+
+
+def may_change_partners(instance: Paired | TargetStatement, created: bool | None) -> bool:
+    """Whether a write can make two countries partners or end it (queries.partners_of:
+    countries sharing an accepted figure or target): a new or deleted figure or target, or one
+    whose pair or status changed. An edit of its value, quote or source cannot, and leaves
+    the partner switch of every other dashboard of its countries cached."""
+    if isinstance(instance, TargetStatement):
+        return False  # partners_of reads figures and targets, not their statements
+    if created is not False:
+        return True
+    return instance.loaded_pair != instance.pair or instance.loaded_status != instance.status
 
 
 def refresh_after_rename(sender, instance: Country, **kwargs) -> None:
