@@ -14,7 +14,15 @@ from django.db import transaction
 
 from tests.conftest import add_figure
 from tradewatch.cache import EVERYTHING, bump_data_version, current_token, pair_scopes
-from tradewatch.models import Country, Figure, PageVersion, ReviewStatus, Source
+from tradewatch.models import (
+    Country,
+    Figure,
+    PageVersion,
+    ReviewStatus,
+    Source,
+    Target,
+    TargetStatement,
+)
 from tradewatch.summaries import refresh_pairs
 
 pytestmark = pytest.mark.django_db
@@ -206,6 +214,26 @@ def test_a_fact_moved_to_another_pair_leaves_neither_pairs_pages_stale(client, s
     assert "$123.5M" not in client.get("/pairs/KGZ-BLR/").content.decode()
     assert "$123.5M" in client.get("/pairs/KAZ-BLR/").content.decode()
     assert "$123.5M" not in client.get("/countries/KGZ/").content.decode()
+
+
+def test_a_statement_moved_to_another_pairs_target_leaves_neither_pair_stale(client, seed):
+    source = Source.objects.first()
+    said = {"source": source, "stated_on": date(2025, 3, 1)}
+    kgz = Target.objects.create(
+        country_a_id="BLR", country_b_id="KGZ", value_usd=700_000_000, stated_on=date(2025, 3, 1)
+    )
+    kaz = Target.objects.create(
+        country_a_id="BLR", country_b_id="KAZ", value_usd=300_000_000, stated_on=date(2025, 3, 1)
+    )
+    moving = TargetStatement.objects.create(target=kgz, quote="seven hundred, said twice", **said)
+    TargetStatement.objects.create(target=kaz, quote="three hundred", **said)
+    assert "seven hundred, said twice" in client.get("/pairs/KGZ-BLR/").content.decode()
+    assert "seven hundred, said twice" not in client.get("/pairs/KAZ-BLR/").content.decode()
+    moving = TargetStatement.objects.get(pk=moving.pk)  # as an editor's form reads it
+    moving.target = kaz
+    moving.save()
+    assert "seven hundred, said twice" not in client.get("/pairs/KGZ-BLR/").content.decode()
+    assert "seven hundred, said twice" in client.get("/pairs/KAZ-BLR/").content.decode()
 
 
 def test_a_source_edit_rebuilds_only_the_pages_that_cite_it(

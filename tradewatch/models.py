@@ -4,7 +4,9 @@ One-row rules live in clean() (shared by admin, import and code) and are mirrore
 database constraints, so no path can store a negative value or a backwards period.
 """
 
+from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 
 import pycountry
 from django.conf import settings
@@ -198,8 +200,34 @@ def side_constraints(model: str) -> list[models.CheckConstraint]:
     ]
 
 
-class Paired(models.Model):
+class RemembersAsRead(models.Model):
+    """Keeps the AS_READ fields as the database held them when the instance was read or last
+    saved, so a save can tell what it changed: a fact moved to another pair or target, or
+    given another status, changes more pages than an edit in place (tradewatch/summaries.py).
+    Empty for an instance not read from the database."""
+
+    AS_READ: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        self.as_read = {name: getattr(self, name) for name in self.AS_READ}
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance.as_read = {name: instance.__dict__.get(name) for name in cls.AS_READ}
+        return instance
+
+    as_read: Mapping[str, object] = MappingProxyType({})
+
+
+class Paired(RemembersAsRead):
     """Belongs to a pair of countries, stored in one canonical order (see pair_constraints)."""
+
+    AS_READ = ("country_a_id", "country_b_id")
 
     country_a = models.ForeignKey(
         Country, on_delete=models.PROTECT, related_name="+", verbose_name="country A"
@@ -214,22 +242,17 @@ class Paired(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.order_pair()
         super().save(*args, **kwargs)
-        self.loaded_pair = self.pair  # what the database now holds
 
     @property
     def pair(self) -> tuple[str, str]:
         return (self.country_a_id, self.country_b_id)
 
-    @classmethod
-    def from_db(cls, db, field_names, values, **kwargs):
-        instance = super().from_db(db, field_names, values, **kwargs)
-        # The pair as read: a save that moves the fact to another pair changes both pairs' pages.
-        loaded = instance.__dict__
-        if "country_a_id" in loaded and "country_b_id" in loaded:
-            instance.loaded_pair = (loaded["country_a_id"], loaded["country_b_id"])
-        return instance
-
-    loaded_pair: tuple[str, str] | None = None
+    @property
+    def loaded_pair(self) -> tuple[str, str] | None:
+        """The pair as read: a save that moves the fact to another pair changes both pairs'
+        pages."""
+        a, b = self.as_read.get("country_a_id"), self.as_read.get("country_b_id")
+        return (a, b) if a and b else None
 
     def order_pair(self) -> None:
         """Editors may enter the countries either way round; storage has one order."""
@@ -246,6 +269,8 @@ class Paired(models.Model):
 class Fact(Paired):
     """Fields shared by everything a source states about a country pair."""
 
+    AS_READ = (*Paired.AS_READ, "status")  # a new status may make or end a partnership
+
     flow = models.CharField(max_length=8, choices=StoredFlow.choices, default=StoredFlow.TURNOVER)
     exporter = models.ForeignKey(
         Country,
@@ -261,19 +286,6 @@ class Fact(Paired):
 
     class Meta:
         abstract = True
-
-    def save(self, *args, **kwargs) -> None:
-        super().save(*args, **kwargs)
-        self.loaded_status = self.status  # what the database now holds
-
-    @classmethod
-    def from_db(cls, db, field_names, values, **kwargs):
-        instance = super().from_db(db, field_names, values, **kwargs)
-        # The status as read: a save that changes it may change a country's partners.
-        instance.loaded_status = instance.__dict__.get("status")
-        return instance
-
-    loaded_status: str | None = None
 
     @property
     def importer_id(self) -> str | None:
@@ -640,8 +652,10 @@ class Target(Versioned, Fact, InCurrency):
             )
 
 
-class TargetStatement(Versioned, Sided, Quoted):
+class TargetStatement(RemembersAsRead, Versioned, Sided, Quoted):
     """One source stating a target, with its own wording and deadline as stated."""
+
+    AS_READ = ("target_id",)  # a statement moved to another target changes both pairs' pages
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="statements")
     stated_on = models.DateField()
@@ -683,7 +697,6 @@ class TargetStatement(Versioned, Sided, Quoted):
 
     def save(self, *args, **kwargs) -> None:
         super().save(*args, **kwargs)
-        self.loaded_target_id = self.target_id
         # Whichever screen saved the statement, its target follows.
         self.target.sync_status()
 
@@ -691,15 +704,6 @@ class TargetStatement(Versioned, Sided, Quoted):
         result = super().delete(*args, **kwargs)
         self.target.sync_status()
         return result
-
-    @classmethod
-    def from_db(cls, db, field_names, values, **kwargs):
-        instance = super().from_db(db, field_names, values, **kwargs)
-        # The target as read: a statement moved to another target changes both pairs' pages.
-        instance.loaded_target_id = instance.__dict__.get("target_id")
-        return instance
-
-    loaded_target_id: int | None = None
 
     def clean(self) -> None:
         super().clean()

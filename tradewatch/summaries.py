@@ -153,8 +153,9 @@ def pairs_of(instance: Paired | TargetStatement) -> set[Stored]:
     """The pair of a fact, and the one it was read with when a save moved it."""
     if isinstance(instance, TargetStatement):
         pairs = {instance.target.pair}
-        if instance.loaded_target_id not in (None, instance.target_id):
-            moved_from = Target.objects.filter(pk=instance.loaded_target_id)
+        target_as_read = instance.as_read.get("target_id")
+        if target_as_read not in (None, instance.target_id):
+            moved_from = Target.objects.filter(pk=target_as_read)
             pairs |= set(moved_from.values_list("country_a", "country_b"))
         return pairs
     return {instance.pair, instance.loaded_pair} - {None}
@@ -177,7 +178,8 @@ def may_change_partners(instance: Paired | TargetStatement, created: bool | None
         return False  # partners_of reads figures and targets, not their statements
     if created is not False:
         return True
-    return instance.loaded_pair != instance.pair or instance.loaded_status != instance.status
+    as_read = instance.as_read
+    return instance.loaded_pair != instance.pair or as_read.get("status") != instance.status
 
 
 def refresh_after_rename(sender, instance: Country, **kwargs) -> None:
