@@ -167,7 +167,8 @@ def keys_and_indexes_built_once(cursor, table: str) -> Iterator[None]:
     and add them back after, which checks every row in one join and builds each index in one
     sort instead of a lookup and thirteen index insertions per row (at a million figures:
     424 s → 163 s with the keys alone). Pending checks of rows written earlier in the
-    transaction run first, as ALTER TABLE requires."""
+    transaction run first, as ALTER TABLE requires. Other connections wait for the table
+    until the seed commits: a benchmark database's loader, not a live site's."""
     cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")  # index builds sort in memory
     cursor.execute(
